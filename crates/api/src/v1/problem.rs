@@ -1,0 +1,136 @@
+//! Errors as RFC 9457 problem details (`application/problem+json`).
+
+use serde::{Deserialize, Serialize};
+
+/// The media type of every error body.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// The kinds of error the API reports; each has a stable `type` URI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemType {
+    Unauthorized,
+    BadCredentials,
+    Forbidden,
+    NotFound,
+    BadRequest,
+    InvalidCourse,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    Internal,
+}
+
+impl ProblemType {
+    pub const ALL: [ProblemType; 9] = [
+        ProblemType::Unauthorized,
+        ProblemType::BadCredentials,
+        ProblemType::Forbidden,
+        ProblemType::NotFound,
+        ProblemType::BadRequest,
+        ProblemType::InvalidCourse,
+        ProblemType::PayloadTooLarge,
+        ProblemType::UnsupportedMediaType,
+        ProblemType::Internal,
+    ];
+
+    /// The problem `type` member: a URI reference relative to the API's origin.
+    pub fn uri(self) -> &'static str {
+        match self {
+            ProblemType::Unauthorized => "/problems/unauthorized",
+            ProblemType::BadCredentials => "/problems/bad-credentials",
+            ProblemType::Forbidden => "/problems/forbidden",
+            ProblemType::NotFound => "/problems/not-found",
+            ProblemType::BadRequest => "/problems/bad-request",
+            ProblemType::InvalidCourse => "/problems/invalid-course",
+            ProblemType::PayloadTooLarge => "/problems/payload-too-large",
+            ProblemType::UnsupportedMediaType => "/problems/unsupported-media-type",
+            ProblemType::Internal => "/problems/internal",
+        }
+    }
+
+    /// The HTTP status that goes with the problem.
+    pub fn status(self) -> u16 {
+        match self {
+            ProblemType::Unauthorized | ProblemType::BadCredentials => 401,
+            ProblemType::Forbidden => 403,
+            ProblemType::NotFound => 404,
+            ProblemType::BadRequest => 400,
+            ProblemType::InvalidCourse => 422,
+            ProblemType::PayloadTooLarge => 413,
+            ProblemType::UnsupportedMediaType => 415,
+            ProblemType::Internal => 500,
+        }
+    }
+
+    /// A short, fixed summary (the problem `title`).
+    pub fn title(self) -> &'static str {
+        match self {
+            ProblemType::Unauthorized => "Sign-in required",
+            ProblemType::BadCredentials => "Wrong username or password",
+            ProblemType::Forbidden => "Not allowed",
+            ProblemType::NotFound => "Not found",
+            ProblemType::BadRequest => "Bad request",
+            ProblemType::InvalidCourse => "The course is not valid",
+            ProblemType::PayloadTooLarge => "Request body too large",
+            ProblemType::UnsupportedMediaType => "Unsupported media type",
+            ProblemType::Internal => "Internal error",
+        }
+    }
+
+    pub fn from_uri(uri: &str) -> Option<ProblemType> {
+        ProblemType::ALL.into_iter().find(|t| t.uri() == uri)
+    }
+}
+
+/// An RFC 9457 problem details body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProblemDetails {
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    pub title: String,
+    pub status: u16,
+    /// What went wrong in this case, for a person.
+    #[serde(default)]
+    pub detail: String,
+    /// Field-level problems, for example every problem in an invalid course.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldProblem>,
+}
+
+/// One problem with one part of a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldProblem {
+    /// JSONPath of the offending value.
+    pub path: String,
+    pub message: String,
+}
+
+impl ProblemDetails {
+    pub fn new(problem_type: ProblemType, detail: impl Into<String>) -> Self {
+        ProblemDetails {
+            problem_type: problem_type.uri().to_owned(),
+            title: problem_type.title().to_owned(),
+            status: problem_type.status(),
+            detail: detail.into(),
+            errors: Vec::new(),
+        }
+    }
+
+    pub fn with_errors(mut self, errors: Vec<FieldProblem>) -> Self {
+        self.errors = errors;
+        self
+    }
+
+    /// The known problem type, if the server sent one this client knows.
+    pub fn kind(&self) -> Option<ProblemType> {
+        ProblemType::from_uri(&self.problem_type)
+    }
+}
+
+impl From<&lectern_core::Problem> for FieldProblem {
+    fn from(problem: &lectern_core::Problem) -> Self {
+        FieldProblem {
+            path: problem.path.clone(),
+            message: problem.message.clone(),
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! The validated course model. Values of these types only come out of
+//! [`super::validate_manifest`], so code that holds one may rely on its invariants:
+//! ids are unique, titles are non-empty, URLs are safe, sessions end after they start.
+
+use super::MediaUrl;
+use crate::ids::{CourseId, LessonId, ModuleId};
+use jiff::Timestamp;
+use serde::Serialize;
+
+/// The manifest schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A validated course. Serialises to the canonical v1 manifest JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Course {
+    pub schema_version: u32,
+    pub course_id: CourseId,
+    pub title: String,
+    pub summary: String,
+    /// BCP 47 tag of the course's own language, for `lang` on its content.
+    pub language: String,
+    pub modules: Vec<Module>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Module {
+    pub module_id: ModuleId,
+    pub title: String,
+    pub lessons: Vec<Lesson>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lesson {
+    pub lesson_id: LessonId,
+    pub title: String,
+    #[serde(flatten)]
+    pub content: LessonContent,
+}
+
+/// What a lesson holds, by kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum LessonContent {
+    /// A reading, in Markdown (raw HTML is never rendered).
+    Text {
+        body: String,
+    },
+    Video {
+        media_url: MediaUrl,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        duration_seconds: Option<u32>,
+    },
+    Audio {
+        media_url: MediaUrl,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        duration_seconds: Option<u32>,
+    },
+    Slides {
+        slide_urls: Vec<MediaUrl>,
+    },
+    Quiz {},
+    Assignment {
+        instructions: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        due_at: Option<Timestamp>,
+    },
+    Discussion {
+        prompt: String,
+    },
+    Live(LiveSession),
+}
+
+/// A scheduled live class, in UTC.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LiveSession {
+    pub starts_at: Timestamp,
+    pub ends_at: Timestamp,
+    /// Username of the instructor who runs the session.
+    pub instructor: String,
+}
+
+/// The kind of a lesson, without its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LessonKind {
+    Text,
+    Video,
+    Audio,
+    Slides,
+    Quiz,
+    Assignment,
+    Discussion,
+    Live,
+}
+
+impl LessonKind {
+    pub const ALL: [LessonKind; 8] = [
+        LessonKind::Text,
+        LessonKind::Video,
+        LessonKind::Audio,
+        LessonKind::Slides,
+        LessonKind::Quiz,
+        LessonKind::Assignment,
+        LessonKind::Discussion,
+        LessonKind::Live,
+    ];
+
+    /// The manifest's name for the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LessonKind::Text => "text",
+            LessonKind::Video => "video",
+            LessonKind::Audio => "audio",
+            LessonKind::Slides => "slides",
+            LessonKind::Quiz => "quiz",
+            LessonKind::Assignment => "assignment",
+            LessonKind::Discussion => "discussion",
+            LessonKind::Live => "live",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<LessonKind> {
+        LessonKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == raw)
+    }
+}
+
+impl LessonContent {
+    pub fn kind(&self) -> LessonKind {
+        match self {
+            LessonContent::Text { .. } => LessonKind::Text,
+            LessonContent::Video { .. } => LessonKind::Video,
+            LessonContent::Audio { .. } => LessonKind::Audio,
+            LessonContent::Slides { .. } => LessonKind::Slides,
+            LessonContent::Quiz {} => LessonKind::Quiz,
+            LessonContent::Assignment { .. } => LessonKind::Assignment,
+            LessonContent::Discussion { .. } => LessonKind::Discussion,
+            LessonContent::Live(_) => LessonKind::Live,
+        }
+    }
+}
+
+impl Course {
+    /// Finds a lesson anywhere in the course.
+    pub fn lesson(&self, lesson_id: &LessonId) -> Option<&Lesson> {
+        self.lessons().find(|lesson| &lesson.lesson_id == lesson_id)
+    }
+
+    /// All lessons in outline order.
+    pub fn lessons(&self) -> impl Iterator<Item = &Lesson> {
+        self.modules.iter().flat_map(|module| module.lessons.iter())
+    }
+
+    /// The lessons before and after `lesson_id` in outline order, for prev/next links.
+    pub fn neighbours(&self, lesson_id: &LessonId) -> (Option<&Lesson>, Option<&Lesson>) {
+        let ordered: Vec<&Lesson> = self.lessons().collect();
+        let Some(index) = ordered.iter().position(|l| &l.lesson_id == lesson_id) else {
+            return (None, None);
+        };
+        let previous = index.checked_sub(1).and_then(|i| ordered.get(i).copied());
+        (previous, ordered.get(index + 1).copied())
+    }
+
+    pub fn lesson_count(&self) -> usize {
+        self.lessons().count()
+    }
+}

@@ -1,0 +1,12 @@
+//! Lectern's domain, with no IO: the course model and its validation, safe Markdown,
+//! user roles and locales. Builds for the host and for wasm32; every rule here is tested
+//! natively. Nothing in this crate reads a clock, a random source, the network or storage.
+
+pub mod course;
+pub mod ids;
+pub mod locale;
+pub mod markdown;
+pub mod user;
+
+pub use course::{parse_manifest, validate_manifest, Course, ManifestProblems, Problem};
+pub use ids::{CourseId, IdError, LessonId, ModuleId, UserId};

@@ -1,0 +1,169 @@
+//! The demo seed behind `--demo`: two courses and three accounts, written only into an
+//! empty database so restarts never duplicate or overwrite anything. These accounts exist
+//! nowhere else; a real deployment never runs this.
+
+use crate::auth::password::{self, PasswordError};
+use crate::db;
+use crate::import::{store_course, ImportError};
+use lectern_core::{parse_manifest, user::Role, Course, CourseId, ManifestProblems, UserId};
+use sqlx::SqlitePool;
+
+const ASTRONOMY_101: &str = include_str!("../demo/astronomy-101.json");
+const NIGHT_SKY_LAB: &str = include_str!("../demo/night-sky-lab.json");
+
+/// A demo account. The password equals the username.
+struct DemoAccount {
+    username: &'static str,
+    display_name: &'static str,
+    role: Role,
+}
+
+const ACCOUNTS: [DemoAccount; 3] = [
+    DemoAccount {
+        username: "learner1",
+        display_name: "Learner One",
+        role: Role::Learner,
+    },
+    DemoAccount {
+        username: "learner2",
+        display_name: "Learner Two",
+        role: Role::Learner,
+    },
+    DemoAccount {
+        username: "instructor1",
+        display_name: "Instructor One",
+        role: Role::Instructor,
+    },
+];
+
+/// Who is enrolled where, and as what.
+const ENROLMENTS: [(&str, &str, Role); 5] = [
+    ("learner1", "astronomy-101", Role::Learner),
+    ("learner2", "astronomy-101", Role::Learner),
+    ("instructor1", "astronomy-101", Role::Instructor),
+    ("learner1", "night-sky-lab", Role::Learner),
+    ("instructor1", "night-sky-lab", Role::Instructor),
+];
+
+/// What seeding did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedOutcome {
+    Seeded,
+    /// The database already had users or courses; nothing was written.
+    AlreadyPopulated,
+}
+
+/// Why the demo could not be seeded.
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("a demo course is invalid: {0}")]
+    InvalidCourse(ManifestProblems),
+    #[error("a demo id is invalid: {0}")]
+    InvalidId(#[from] lectern_core::IdError),
+    #[error(transparent)]
+    Password(#[from] PasswordError),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+/// The demo courses, validated.
+pub fn courses() -> Result<Vec<Course>, SeedError> {
+    [ASTRONOMY_101, NIGHT_SKY_LAB]
+        .into_iter()
+        .map(|json| parse_manifest(json).map_err(SeedError::InvalidCourse))
+        .collect()
+}
+
+async fn is_empty(
+    db: impl sqlx::Acquire<'_, Database = sqlx::Sqlite>,
+) -> Result<bool, sqlx::Error> {
+    let mut conn = db.acquire().await?;
+    Ok(db::users::count(&mut *conn).await? == 0 && db::courses::count(&mut *conn).await? == 0)
+}
+
+/// Seeds the demo into `db` if it has no users and no courses, all in one transaction.
+pub async fn seed(db: &SqlitePool) -> Result<SeedOutcome, SeedError> {
+    let courses = courses()?;
+    if !is_empty(db).await? {
+        return Ok(SeedOutcome::AlreadyPopulated);
+    }
+    let mut hashed = Vec::with_capacity(ACCOUNTS.len());
+    for account in &ACCOUNTS {
+        let user_id = UserId::parse(account.username)?;
+        hashed.push((
+            account,
+            user_id,
+            password::hash_off_thread(account.username.to_owned()).await?,
+        ));
+    }
+    let mut transaction = db.begin().await?;
+    if !is_empty(&mut *transaction).await? {
+        return Ok(SeedOutcome::AlreadyPopulated);
+    }
+    for course in &courses {
+        store_course(&mut transaction, course).await?;
+    }
+    for (account, user_id, password_hash) in &hashed {
+        let user = db::users::NewUser {
+            user_id,
+            display_name: account.display_name,
+            role: account.role,
+            password_hash,
+        };
+        db::users::insert(&mut *transaction, &user).await?;
+    }
+    for (username, course_id, role) in ENROLMENTS {
+        db::enrolments::upsert(
+            &mut *transaction,
+            &UserId::parse(username)?,
+            &CourseId::parse(course_id)?,
+            role,
+        )
+        .await?;
+    }
+    transaction.commit().await?;
+    Ok(SeedOutcome::Seeded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lectern_core::course::LessonKind;
+    use std::collections::HashSet;
+
+    #[test]
+    fn demo_courses_are_valid_and_show_every_lesson_kind() {
+        let courses = courses().unwrap();
+        let astronomy = &courses[0];
+        assert_eq!(astronomy.course_id.as_str(), "astronomy-101");
+        let first = astronomy.lessons().next().unwrap();
+        assert_eq!(
+            (first.lesson_id.as_str(), first.title.as_str()),
+            ("welcome", "Welcome to Astronomy 101")
+        );
+        let kinds: HashSet<LessonKind> = astronomy
+            .lessons()
+            .map(|lesson| lesson.content.kind())
+            .collect();
+        assert_eq!(kinds, LessonKind::ALL.into_iter().collect());
+        assert_eq!(courses[1].course_id.as_str(), "night-sky-lab");
+    }
+
+    #[test]
+    fn enrolments_name_demo_accounts_and_courses() {
+        let course_ids: HashSet<String> = courses()
+            .unwrap()
+            .iter()
+            .map(|c| c.course_id.to_string())
+            .collect();
+        for (username, course_id, _) in ENROLMENTS {
+            assert!(
+                ACCOUNTS.iter().any(|a| a.username == username),
+                "{username}"
+            );
+            assert!(course_ids.contains(course_id), "{course_id}");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! The one error type of the HTTP API. Every failure becomes an RFC 9457 problem
+//! (`application/problem+json`). Internal causes are logged here, once, and never sent:
+//! the client only ever sees a generic 500.
+
+use axum::http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use lectern_api::v1::{ProblemDetails, ProblemType, PROBLEM_JSON};
+
+/// An API failure, mapped to a status and a problem body in [`IntoResponse`].
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// No bearer token, or one that is unknown, revoked or expired.
+    #[error("sign-in required")]
+    Unauthorized,
+    #[error("wrong username or password")]
+    BadCredentials,
+    /// Missing, or not visible to the caller: the two must look the same.
+    #[error("not found")]
+    NotFound,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    #[error("request body too large")]
+    PayloadTooLarge,
+    #[error("unsupported media type: {0}")]
+    UnsupportedMediaType(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// The problem `type` for 405, which `lectern_api` has no variant for (clients treat an
+/// unknown type by its status).
+pub const METHOD_NOT_ALLOWED_TYPE: &str = "/problems/method-not-allowed";
+
+impl ApiError {
+    fn problem(&self) -> ProblemDetails {
+        match self {
+            ApiError::Unauthorized => ProblemDetails::new(
+                ProblemType::Unauthorized,
+                "Sign in and send the token as \"Authorization: Bearer <token>\".",
+            ),
+            ApiError::BadCredentials => ProblemDetails::new(
+                ProblemType::BadCredentials,
+                "The username or the password is wrong.",
+            ),
+            ApiError::NotFound => ProblemDetails::new(
+                ProblemType::NotFound,
+                "There is nothing here, or you may not see it.",
+            ),
+            ApiError::MethodNotAllowed => ProblemDetails {
+                problem_type: METHOD_NOT_ALLOWED_TYPE.to_owned(),
+                title: "Method not allowed".to_owned(),
+                status: StatusCode::METHOD_NOT_ALLOWED.as_u16(),
+                detail: "This path does not accept that method; see the Allow header.".to_owned(),
+                errors: Vec::new(),
+            },
+            ApiError::BadRequest(detail) => {
+                ProblemDetails::new(ProblemType::BadRequest, detail.clone())
+            }
+            ApiError::PayloadTooLarge => ProblemDetails::new(
+                ProblemType::PayloadTooLarge,
+                format!(
+                    "Request bodies may be at most {} bytes.",
+                    lectern_api::v1::MAX_BODY_BYTES
+                ),
+            ),
+            ApiError::UnsupportedMediaType(detail) => {
+                ProblemDetails::new(ProblemType::UnsupportedMediaType, detail.clone())
+            }
+            ApiError::Database(_) | ApiError::Internal(_) => ProblemDetails::new(
+                ProblemType::Internal,
+                "Something went wrong on the server. Please try again later.",
+            ),
+        }
+    }
+}
+
+impl From<getrandom::Error> for ApiError {
+    fn from(err: getrandom::Error) -> Self {
+        ApiError::Internal(format!("random source: {err}"))
+    }
+}
+
+impl From<crate::auth::password::PasswordError> for ApiError {
+    fn from(err: crate::auth::password::PasswordError) -> Self {
+        ApiError::Internal(err.to_string())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if matches!(self, ApiError::Database(_) | ApiError::Internal(_)) {
+            tracing::error!(error = %self, "request failed");
+        }
+        let problem = self.problem();
+        let status =
+            StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let body = serde_json::to_vec(&problem).unwrap_or_default();
+        let mut response = (status, body).into_response();
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        if status == StatusCode::UNAUTHORIZED {
+            headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_errors_never_show_their_cause() {
+        let response = ApiError::Database(sqlx::Error::Protocol("secret table users_x".into()))
+            .into_response();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let problem = ApiError::Internal("secret".into()).problem();
+        assert!(!problem.detail.contains("secret"));
+        assert_eq!(problem.kind(), Some(ProblemType::Internal));
+    }
+
+    #[test]
+    fn unauthorized_asks_for_a_bearer_token() {
+        let response = ApiError::Unauthorized.into_response();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(response.headers()[WWW_AUTHENTICATE], "Bearer");
+        assert_eq!(response.headers()[CONTENT_TYPE], PROBLEM_JSON);
+    }
+}

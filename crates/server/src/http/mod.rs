@@ -1,0 +1,78 @@
+//! The HTTP app: the JSON API v1 under `/api/v1` (one `router()` per module), problem
+//! answers for unknown API paths and wrong methods, the player at `/`, and the layers that
+//! apply to everything: body limit, compression and security headers.
+
+mod auth;
+mod courses;
+mod csp;
+mod error;
+mod json;
+pub(crate) mod player;
+mod session;
+
+pub use auth::AuthUser;
+pub use error::{ApiError, METHOD_NOT_ALLOWED_TYPE};
+pub use json::ApiJson;
+
+use crate::AppState;
+use axum::extract::DefaultBodyLimit;
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
+};
+use axum::http::HeaderValue;
+use axum::routing::any;
+use axum::Router;
+use lectern_api::v1::{routes, MAX_BODY_BYTES};
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// Every API route as (method, OpenAPI path template). `docs/openapi.yaml` must list
+/// exactly these; `tests/openapi_routes.rs` checks both directions.
+pub const API_ROUTES: &[(&str, &str)] = &[
+    ("POST", routes::SESSION),
+    ("DELETE", routes::SESSION),
+    ("GET", routes::COURSES),
+    ("GET", routes::COURSE),
+];
+
+/// The whole server as one router.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .merge(session::router())
+        .merge(courses::router())
+        .method_not_allowed_fallback(method_not_allowed)
+        .route("/api", any(not_found))
+        .route("/api/{*rest}", any(not_found))
+        // Answers carry tokens and private course data: never store them in shared caches.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
+    let content_security_policy = state.player.content_security_policy();
+    Router::new()
+        .merge(api)
+        .fallback(player::serve)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            CONTENT_SECURITY_POLICY,
+            content_security_policy,
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .with_state(state)
+}
+
+async fn not_found() -> ApiError {
+    ApiError::NotFound
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}

@@ -1,0 +1,41 @@
+//! The state every request handler shares: the database pool, the player's files and the
+//! dummy password hash that keeps sign-in timing the same for unknown users.
+
+use crate::auth::password::{self, PasswordError};
+use crate::http::player::Player;
+use sqlx::SqlitePool;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Why the server could not get ready to serve.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("could not prepare the sign-in check: {0}")]
+    Password(#[from] PasswordError),
+}
+
+/// Shared, cheaply cloned state of the HTTP app.
+#[derive(Clone)]
+pub struct AppState {
+    pub(crate) db: SqlitePool,
+    pub(crate) player: Arc<Player>,
+    /// A real Argon2 hash of a random password, verified when the user does not exist.
+    pub(crate) dummy_password_hash: Arc<str>,
+}
+
+impl AppState {
+    /// Builds the state; `dist` is the built player's directory, if any.
+    pub fn new(db: SqlitePool, dist: Option<&Path>) -> Result<AppState, StartError> {
+        let dummy_password_hash = password::dummy_hash()?;
+        Ok(AppState {
+            db,
+            player: Arc::new(Player::load(dist)),
+            dummy_password_hash: dummy_password_hash.into(),
+        })
+    }
+
+    /// The database pool.
+    pub fn db(&self) -> &SqlitePool {
+        &self.db
+    }
+}

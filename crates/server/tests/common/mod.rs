@@ -1,0 +1,99 @@
+//! Shared helpers for the server tests: a real server on a loopback port over a temporary
+//! SQLite file seeded with the demo, and a client that speaks to it like the player does.
+#![allow(dead_code)] // each test binary uses a different subset
+
+use lectern_api::v1::{ProblemDetails, SessionResponse, PROBLEM_JSON};
+use lectern_server::{app, db, demo, AppState};
+use reqwest::header::CONTENT_TYPE;
+use reqwest::StatusCode;
+use serde_json::json;
+use sqlx::SqlitePool;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// A running server and what the test needs to poke at it.
+pub struct TestServer {
+    pub base_url: String,
+    pub client: reqwest::Client,
+    pub db: SqlitePool,
+    pub db_path: PathBuf,
+    _scratch: TempDir,
+}
+
+/// Starts a server with the demo seeded and no built player.
+pub async fn start() -> TestServer {
+    start_with_dist(None).await
+}
+
+/// Starts a server with the demo seeded, serving `dist` as the player.
+pub async fn start_with_dist(dist: Option<&Path>) -> TestServer {
+    let scratch = tempfile::tempdir().unwrap();
+    let db_path = scratch.path().join("nested").join("lectern.db");
+    let db = db::open(db_path.to_str().unwrap()).await.unwrap();
+    demo::seed(&db).await.unwrap();
+    let state = AppState::new(db.clone(), dist).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app(state)).await.unwrap() });
+    TestServer {
+        base_url: format!("http://{address}"),
+        client: reqwest::Client::new(),
+        db,
+        db_path,
+        _scratch: scratch,
+    }
+}
+
+impl TestServer {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// `POST /api/v1/session`, returning the raw response.
+    pub async fn post_session(&self, username: &str, password: &str) -> reqwest::Response {
+        let body = json!({ "username": username, "password": password });
+        self.client
+            .post(self.url("/api/v1/session"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Signs in and returns the bearer token; panics unless sign-in succeeds.
+    pub async fn sign_in(&self, username: &str, password: &str) -> String {
+        let response = self.post_session(username, password).await;
+        assert_eq!(response.status(), StatusCode::OK, "sign-in of {username}");
+        response.json::<SessionResponse>().await.unwrap().token
+    }
+
+    /// A GET with an optional bearer token.
+    pub async fn get(&self, path: &str, token: Option<&str>) -> reqwest::Response {
+        let mut request = self.client.get(self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap()
+    }
+
+    /// How many rows `table` has.
+    pub async fn count_rows(&self, table: &str) -> i64 {
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
+            .fetch_one(&self.db)
+            .await
+            .unwrap()
+    }
+}
+
+/// Asserts that `response` is a problem with `status`, and returns its body.
+pub async fn expect_problem(response: reqwest::Response, status: StatusCode) -> ProblemDetails {
+    assert_eq!(response.status(), status);
+    let content_type = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_owned());
+    assert_eq!(content_type.as_deref(), Some(PROBLEM_JSON));
+    let problem: ProblemDetails = response.json().await.unwrap();
+    assert_eq!(problem.status, status.as_u16());
+    problem
+}

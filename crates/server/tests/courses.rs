@@ -1,0 +1,136 @@
+//! The catalog and course manifests: who sees what, and that a course one may not see is
+//! indistinguishable from one that does not exist.
+// Test code: `allow-unwrap-in-tests` does not reach helper functions outside `#[test]`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{expect_problem, start};
+use lectern_api::v1::{CourseList, ProblemType};
+use lectern_core::parse_manifest;
+use lectern_server::API_ROUTES;
+use reqwest::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
+use reqwest::{Method, StatusCode};
+
+async fn catalog_ids(server: &common::TestServer, username: &str) -> Vec<String> {
+    let token = server.sign_in(username, username).await;
+    let response = server.get("/api/v1/courses", Some(&token)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let list: CourseList = response.json().await.unwrap();
+    list.courses
+        .iter()
+        .map(|course| course.course_id.to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn each_user_sees_only_their_courses_ordered_by_title() {
+    let server = start().await;
+    // "Introduction to Astronomy" sorts before "Night Sky Lab".
+    assert_eq!(
+        catalog_ids(&server, "learner1").await,
+        ["astronomy-101", "night-sky-lab"]
+    );
+    assert_eq!(catalog_ids(&server, "learner2").await, ["astronomy-101"]);
+    assert_eq!(
+        catalog_ids(&server, "instructor1").await,
+        ["astronomy-101", "night-sky-lab"]
+    );
+}
+
+#[tokio::test]
+async fn catalog_entries_summarise_the_course() {
+    let server = start().await;
+    let token = server.sign_in("learner2", "learner2").await;
+    let list: CourseList = server
+        .get("/api/v1/courses", Some(&token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let astronomy = &list.courses[0];
+    assert_eq!(astronomy.title, "Introduction to Astronomy");
+    assert_eq!((astronomy.module_count, astronomy.lesson_count), (3, 9));
+    assert_eq!(astronomy.language, "en");
+}
+
+#[tokio::test]
+async fn an_enrolled_user_gets_the_canonical_manifest() {
+    let server = start().await;
+    let token = server.sign_in("learner2", "learner2").await;
+    let response = server
+        .get("/api/v1/courses/astronomy-101", Some(&token))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[CONTENT_TYPE], "application/json");
+    let course = parse_manifest(&response.text().await.unwrap()).unwrap();
+    assert_eq!(course.title, "Introduction to Astronomy");
+    assert_eq!(course.modules[0].module_id.as_str(), "getting-started");
+    assert_eq!(course.modules[0].lessons[0].lesson_id.as_str(), "welcome");
+}
+
+#[tokio::test]
+async fn a_course_one_is_not_enrolled_in_looks_exactly_like_a_missing_one() {
+    let server = start().await;
+    let token = server.sign_in("learner2", "learner2").await;
+    let hidden = server
+        .get("/api/v1/courses/night-sky-lab", Some(&token))
+        .await;
+    let hidden_headers = hidden.headers().clone();
+    let hidden = expect_problem(hidden, StatusCode::NOT_FOUND).await;
+    assert_eq!(hidden.kind(), Some(ProblemType::NotFound));
+    let missing = server
+        .get("/api/v1/courses/no-such-course", Some(&token))
+        .await;
+    assert_eq!(
+        missing.headers().get("content-length"),
+        hidden_headers.get("content-length")
+    );
+    assert_eq!(expect_problem(missing, StatusCode::NOT_FOUND).await, hidden);
+    let bad_slug = expect_problem(
+        server.get("/api/v1/courses/bad%20slug", Some(&token)).await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    assert_eq!(bad_slug, hidden);
+    let learner1 = server.sign_in("learner1", "learner1").await;
+    assert_eq!(
+        server
+            .get("/api/v1/courses/night-sky-lab", Some(&learner1))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn every_route_but_sign_in_needs_a_token() {
+    let server = start().await;
+    let protected: Vec<_> = API_ROUTES
+        .iter()
+        .filter(|(method, path)| !(*method == "POST" && *path == "/api/v1/session"))
+        .collect();
+    assert_eq!(protected.len(), API_ROUTES.len() - 1);
+    for (method, template) in protected {
+        let path = template.replace("{course_id}", "astronomy-101");
+        let method = Method::from_bytes(method.as_bytes()).unwrap();
+        for token in [None, Some("garbage")] {
+            let mut request = server.client.request(method.clone(), server.url(&path));
+            if let Some(token) = token {
+                request = request.bearer_auth(token);
+            }
+            let response = request.send().await.unwrap();
+            assert_eq!(
+                response.headers()[WWW_AUTHENTICATE],
+                "Bearer",
+                "{method} {path}"
+            );
+            let problem = expect_problem(response, StatusCode::UNAUTHORIZED).await;
+            assert_eq!(
+                problem.kind(),
+                Some(ProblemType::Unauthorized),
+                "{method} {path}"
+            );
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! One headless Chromium session and the actions a person takes in it.
+
+use crate::{profile::Profile, Env};
+use anyhow::{anyhow, bail, Context, Result};
+use fantoccini::{elements::Element, key::Key, Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+/// How long to wait for something to appear.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The window the browser starts with.
+#[derive(Debug, Clone, Copy)]
+pub enum Viewport {
+    Desktop,
+    /// 360 px wide, the narrowest common phone.
+    Phone,
+}
+
+pub struct Browser {
+    client: Client,
+    base_url: String,
+    _profile: Profile,
+}
+
+impl Browser {
+    /// A cold desktop browser preferring English.
+    pub async fn open(env: &Env) -> Result<Browser> {
+        Browser::open_with(env, Viewport::Desktop, "en-US").await
+    }
+
+    pub async fn open_with(env: &Env, viewport: Viewport, language: &str) -> Result<Browser> {
+        let profile = Profile::new()?;
+        let size = match viewport {
+            Viewport::Desktop => "1280,900",
+            Viewport::Phone => "360,740",
+        };
+        let args = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-features=Translate",
+        ]
+        .iter()
+        .map(|a| a.to_string())
+        .chain([
+            format!("--user-data-dir={}", profile.path.display()),
+            format!("--window-size={size}"),
+            format!("--lang={language}"),
+        ])
+        .collect::<Vec<_>>();
+        let mut chrome_options = json!({ "binary": env.chromium, "args": args, "prefs": { "intl.accept_languages": language } });
+        if let Viewport::Phone = viewport {
+            // Headless windows are never narrower than 500 px; emulate the phone's screen.
+            chrome_options["mobileEmulation"] =
+                json!({ "deviceMetrics": { "width": 360, "height": 740, "pixelRatio": 2 } });
+        }
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("goog:chromeOptions".into(), chrome_options);
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(capabilities)
+            .connect(&env.webdriver_url)
+            .await
+            .context("could not start a Chromium session through chromedriver")?;
+        Ok(Browser {
+            client,
+            base_url: env.base_url.trim_end_matches('/').to_owned(),
+            _profile: profile,
+        })
+    }
+
+    /// Goes to a path of the app, like `/courses/astronomy-101`.
+    pub async fn visit(&self, path: &str) -> Result<()> {
+        self.client
+            .goto(&format!("{}{path}", self.base_url))
+            .await
+            .with_context(|| format!("could not open {path}"))
+    }
+
+    pub async fn reload(&self) -> Result<()> {
+        self.client.refresh().await.context("reload failed")
+    }
+
+    /// The path of the current URL.
+    pub async fn path(&self) -> Result<String> {
+        Ok(self.client.current_url().await?.path().to_owned())
+    }
+
+    /// Waits for an element to be present.
+    pub async fn find(&self, css: &str) -> Result<Element> {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| {
+                format!(
+                    "{css:?} did not appear within {PATIENCE:?} (at {:?})",
+                    self.debug_location()
+                )
+            })
+    }
+
+    /// Waits until an element's text contains `expected`, and returns the text.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) -> Result<String> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let text = self.text_of(css).await.unwrap_or_default();
+            if text.contains(expected) {
+                return Ok(text);
+            }
+            if tokio::time::Instant::now() > deadline {
+                bail!("{css:?} never contained {expected:?}; last text was {text:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn text_of(&self, css: &str) -> Result<String> {
+        Ok(self.find(css).await?.text().await?)
+    }
+
+    /// Whether any element matches `css` right now (no waiting).
+    pub async fn is_present(&self, css: &str) -> Result<bool> {
+        Ok(!self.client.find_all(Locator::Css(css)).await?.is_empty())
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn script(&self, body: &str) -> Result<Value> {
+        self.client
+            .execute(body, Vec::new())
+            .await
+            .context("script failed")
+    }
+
+    /// Signs in through the sign-in form.
+    pub async fn sign_in(&self, username: &str, password: &str) -> Result<()> {
+        self.visit("/signin").await?;
+        self.find("#signin-form").await?;
+        self.find("#username").await?.send_keys(username).await?;
+        self.find("#password").await?.send_keys(password).await?;
+        self.find("#signin-form button[type=submit]")
+            .await?
+            .click()
+            .await?;
+        Ok(())
+    }
+
+    /// Signs in and waits for the catalog.
+    pub async fn sign_in_to_catalog(&self, username: &str, password: &str) -> Result<()> {
+        self.sign_in(username, password).await?;
+        self.find(".course-list").await?;
+        Ok(())
+    }
+
+    /// From the catalog, opens a course by clicking its card.
+    pub async fn open_course(&self, course_id: &str) -> Result<()> {
+        self.find(&format!("a.course-card[data-course-id='{course_id}']"))
+            .await?
+            .click()
+            .await?;
+        self.find(".course-outline").await?;
+        Ok(())
+    }
+
+    /// From a course outline, opens a lesson by clicking its link.
+    pub async fn open_lesson(&self, lesson_id: &str) -> Result<()> {
+        self.find(&format!("a.lesson-link[data-lesson-id='{lesson_id}']"))
+            .await?
+            .click()
+            .await?;
+        self.find(&format!("article.lesson[data-lesson-id='{lesson_id}']"))
+            .await?;
+        Ok(())
+    }
+
+    /// Presses a key in whatever has focus.
+    pub async fn press(&self, key: Key) -> Result<()> {
+        let focused = self.client.active_element().await?;
+        focused.send_keys(&char::from(key).to_string()).await?;
+        Ok(())
+    }
+
+    /// Types text into whatever has focus.
+    pub async fn type_text(&self, text: &str) -> Result<()> {
+        self.client.active_element().await?.send_keys(text).await?;
+        Ok(())
+    }
+
+    /// Presses Tab until the focused element matches `css`, at most `limit` times.
+    pub async fn tab_to(&self, css: &str, limit: usize) -> Result<()> {
+        for _ in 0..limit {
+            self.press(Key::Tab).await?;
+            let script = format!("return document.activeElement.matches({});", json!(css));
+            if self.script(&script).await?.as_bool() == Some(true) {
+                return Ok(());
+            }
+        }
+        Err(anyhow!(
+            "{css:?} was not reached within {limit} presses of Tab"
+        ))
+    }
+
+    /// Whether the focused element shows a visible focus indicator (outline or box-shadow).
+    pub async fn focus_is_visible(&self) -> Result<bool> {
+        let script = "const s = getComputedStyle(document.activeElement); \
+            return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';";
+        Ok(self.script(script).await?.as_bool() == Some(true))
+    }
+
+    /// An attribute of the `<html>` element.
+    pub async fn document_attribute(&self, name: &str) -> Result<String> {
+        let script = format!(
+            "return document.documentElement.getAttribute({}) || '';",
+            json!(name)
+        );
+        Ok(self
+            .script(&script)
+            .await?
+            .as_str()
+            .unwrap_or_default()
+            .to_owned())
+    }
+
+    /// Chooses a UI language in the header's switcher.
+    pub async fn switch_locale(&self, tag: &str) -> Result<()> {
+        self.find("#locale-switch")
+            .await?
+            .select_by_value(tag)
+            .await?;
+        Ok(())
+    }
+
+    /// Whether the page is wider than the window (horizontal scrolling).
+    pub async fn scrolls_sideways(&self) -> Result<bool> {
+        let value = self
+            .script("return document.documentElement.scrollWidth > window.innerWidth;")
+            .await?;
+        Ok(value.as_bool() == Some(true))
+    }
+
+    pub async fn screenshot(&self, file: &std::path::Path) -> Result<()> {
+        std::fs::write(file, self.client.screenshot().await?)?;
+        Ok(())
+    }
+
+    /// The underlying WebDriver client, for checks the helpers do not cover.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    fn debug_location(&self) -> String {
+        self.base_url.clone()
+    }
+
+    pub async fn close(self) -> Result<()> {
+        self.client
+            .close()
+            .await
+            .context("closing the browser failed")
+    }
+}

@@ -1,0 +1,33 @@
+//! The app: contexts, the page frame (skip link, header, main) and the routes.
+
+use crate::components::{AppHeader, RequireSession, SkipLink};
+use crate::i18n::provide_i18n;
+use crate::pages::{CatalogPage, CoursePage, LessonPage, NotFoundPage, SignInPage};
+use crate::state::provide_session;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole player.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n();
+    provide_session();
+    view! {
+        <Router>
+            <SkipLink />
+            <AppHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <RequireSession><NotFoundPage /></RequireSession> }>
+                    <Route path=path!("/signin") view=SignInPage />
+                    <Route path=path!("/") view=|| view! { <RequireSession><CatalogPage /></RequireSession> } />
+                    <Route path=path!("/courses/:course_id") view=|| view! { <RequireSession><CoursePage /></RequireSession> } />
+                    <Route
+                        path=path!("/courses/:course_id/lessons/:lesson_id")
+                        view=|| view! { <RequireSession><LessonPage /></RequireSession> }
+                    />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,61 @@
+//! The UI locale, in context. It starts from the learner's stored choice, else from the
+//! browser's languages, and keeps `<html lang dir>` in step.
+
+use super::{text, Msg};
+use crate::io::document::{preferred_languages, set_document_locale};
+use crate::io::storage::{self, keys};
+use lectern_core::locale::Locale;
+use leptos::logging::warn;
+use leptos::prelude::*;
+
+/// The locale signal, in context.
+#[derive(Debug, Clone, Copy)]
+pub struct I18nInjection {
+    locale: RwSignal<Locale>,
+}
+
+/// Provides the locale and keeps the document's `lang` and `dir` in step with it.
+pub fn provide_i18n() {
+    let locale = RwSignal::new(initial_locale());
+    set_document_locale(locale.get_untracked());
+    Effect::new(move || set_document_locale(locale.get()));
+    provide_context(I18nInjection { locale });
+}
+
+impl I18nInjection {
+    /// The injection provided by [`provide_i18n`].
+    pub fn expect() -> Self {
+        expect_context::<I18nInjection>()
+    }
+
+    /// The current locale (reactive).
+    pub fn locale(&self) -> Locale {
+        self.locale.get()
+    }
+
+    /// The text of `msg` in the current locale (reactive).
+    pub fn t(&self, msg: Msg) -> &'static str {
+        text(self.locale.get(), msg)
+    }
+
+    /// Switches the UI to `locale` and remembers the choice.
+    pub fn choose(&self, locale: Locale) {
+        if let Err(err) = storage::write(keys::LOCALE, locale.tag()) {
+            warn!("the language choice will not survive a reload: {err}");
+        }
+        self.locale.set(locale);
+    }
+}
+
+fn initial_locale() -> Locale {
+    match storage::read(keys::LOCALE) {
+        Ok(Some(tag)) => {
+            Locale::from_tag(&tag).unwrap_or_else(|| Locale::negotiate(&preferred_languages()))
+        }
+        Ok(None) => Locale::negotiate(&preferred_languages()),
+        Err(err) => {
+            warn!("cannot read the stored language: {err}");
+            Locale::negotiate(&preferred_languages())
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! Every string the interface shows, in every shipped locale. [`Msg`] names each string;
+//! `en.rs` and `ar.rs` translate it with exhaustive matches, so a missing translation is a
+//! compile error. [`I18nInjection`] carries the chosen locale through the app.
+
+mod ar;
+mod direction;
+mod en;
+mod error_text;
+mod injection;
+mod plural;
+
+pub use direction::content_direction;
+pub use error_text::{describe_error, sign_in_error, ErrorText};
+pub use injection::{provide_i18n, I18nInjection};
+pub use plural::{lesson_count, plural_category, PluralCategory};
+
+use lectern_core::{course::LessonKind, locale::Locale};
+
+/// A string of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Msg {
+    AppName,
+    HomeLinkLabel,
+    SkipToContent,
+    LanguageLabel,
+    SignedInAs,
+    SignOut,
+    SignInTitle,
+    SignInIntro,
+    Username,
+    Password,
+    SignInButton,
+    SigningIn,
+    BadCredentials,
+    SignInFailed,
+    Loading,
+    CatalogTitle,
+    CatalogEmpty,
+    CatalogLabel,
+    LessonsZero,
+    LessonsOne,
+    LessonsTwo,
+    LessonsFew,
+    LessonsMany,
+    LessonsOther,
+    CourseOutline,
+    OfflineCopy,
+    Breadcrumb,
+    LessonNavigation,
+    PreviousLesson,
+    NextLesson,
+    /// Contains `{kind}`.
+    LessonUnavailable,
+    KindText,
+    KindVideo,
+    KindAudio,
+    KindSlides,
+    KindQuiz,
+    KindAssignment,
+    KindDiscussion,
+    KindLive,
+    NotFoundTitle,
+    NotFoundBody,
+    LessonNotFoundTitle,
+    LessonNotFoundBody,
+    BackToCatalog,
+    UnreachableTitle,
+    UnreachableBody,
+    SignedOutTitle,
+    SignedOutBody,
+    SignInAgain,
+    CourseNotFoundTitle,
+    CourseNotFoundBody,
+    InvalidCourseTitle,
+    InvalidCourseBody,
+    ProblemTitle,
+    UnexpectedStatusTitle,
+    /// Contains `{status}`.
+    UnexpectedStatusBody,
+    DecodeTitle,
+    DecodeBody,
+    Retry,
+}
+
+/// The text of `msg` in `locale`.
+pub fn text(locale: Locale, msg: Msg) -> &'static str {
+    match locale {
+        Locale::En => en::text(msg),
+        Locale::Ar => ar::text(msg),
+    }
+}
+
+/// The message naming a lesson kind.
+pub fn kind_label(kind: LessonKind) -> Msg {
+    match kind {
+        LessonKind::Text => Msg::KindText,
+        LessonKind::Video => Msg::KindVideo,
+        LessonKind::Audio => Msg::KindAudio,
+        LessonKind::Slides => Msg::KindSlides,
+        LessonKind::Quiz => Msg::KindQuiz,
+        LessonKind::Assignment => Msg::KindAssignment,
+        LessonKind::Discussion => Msg::KindDiscussion,
+        LessonKind::Live => Msg::KindLive,
+    }
+}
+
+/// Replaces `{name}` in a template with `value`.
+pub fn fill(template: &str, name: &str, value: &str) -> String {
+    template.replace(&format!("{{{name}}}"), value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    const TEMPLATES: [(Msg, &[&str]); 2] = [
+        (Msg::LessonUnavailable, &["kind"]),
+        (Msg::UnexpectedStatusBody, &["status"]),
+    ];
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn every_template_keeps_its_placeholders_in_every_locale() {
+        for locale in Locale::ALL {
+            for (msg, names) in TEMPLATES {
+                for name in names {
+                    let placeholder = format!("{{{name}}}");
+                    assert!(
+                        text(locale, msg).contains(&placeholder),
+                        "{locale:?} {msg:?} lacks {placeholder}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn arabic_is_written_in_arabic() {
+        let arabic = |s: &str| s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        for msg in [
+            Msg::CatalogTitle,
+            Msg::SignInTitle,
+            Msg::SignOut,
+            Msg::Retry,
+            Msg::NotFoundTitle,
+            Msg::KindVideo,
+        ] {
+            assert!(arabic(text(Locale::Ar, msg)), "{msg:?}");
+            assert_ne!(text(Locale::Ar, msg), text(Locale::En, msg));
+        }
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn fills_placeholders() {
+        assert_eq!(fill("{kind} lessons", "kind", "Video"), "Video lessons");
+        assert_eq!(fill("no placeholder", "kind", "Video"), "no placeholder");
+    }
+}

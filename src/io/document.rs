@@ -1,0 +1,51 @@
+//! The document and the browser around it: `<html lang dir>`, the learner's preferred
+//! languages, focus, and the clock.
+
+use lectern_core::locale::Locale;
+use leptos::prelude::{document, window};
+use wasm_bindgen::JsCast;
+
+/// Sets `<html lang>` and `<html dir>` for `locale`.
+pub fn set_document_locale(locale: Locale) {
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    // Setting an attribute on <html> only fails for invalid attribute names, never for these.
+    let _ = root.set_attribute("lang", locale.tag());
+    let _ = root.set_attribute("dir", locale.direction().as_attr());
+}
+
+/// The browser's ordered language preferences (`navigator.languages`).
+pub fn preferred_languages() -> Vec<String> {
+    window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect()
+}
+
+/// Moves keyboard focus to the element with `id`, if there is one.
+pub fn focus_element(id: &str) {
+    let element = document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        // focus() only throws for elements that cannot take focus; nothing to do then.
+        let _ = element.focus();
+    }
+}
+
+/// Milliseconds since the Unix epoch, from the browser's clock.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Sets a User Timing mark, so start-up can be measured in the field and by
+/// `cargo xtask bench` (`performance.getEntriesByName(name)`).
+pub fn mark_performance(name: &str) {
+    if let Some(performance) = window().performance() {
+        // mark() only throws for names reserved by Navigation Timing; ours are prefixed.
+        let _ = performance.mark(name);
+    }
+}

@@ -1,0 +1,10 @@
+//! The only code that touches the world outside the app: the LMS over HTTP, IndexedDB,
+//! localStorage and the document itself. Every failure here becomes a typed error that
+//! keeps its cause as text (browser errors are not `Send`, so they are turned into strings
+//! at this edge).
+
+pub mod course_source;
+pub mod document;
+pub mod http;
+pub mod idb;
+pub mod storage;

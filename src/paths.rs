@@ -1,0 +1,132 @@
+//! The player's own URLs: one function per route, and the rule for where to go back to
+//! after signing in. Pure, so the links every page builds are tested in one place.
+
+use lectern_core::{CourseId, LessonId};
+
+/// The catalog.
+pub const HOME: &str = "/";
+/// The sign-in page.
+pub const SIGN_IN: &str = "/signin";
+/// The query parameter that carries the page to return to after signing in.
+pub const NEXT_PARAM: &str = "next";
+
+/// A course's outline.
+pub fn course(course_id: &CourseId) -> String {
+    format!("/courses/{course_id}")
+}
+
+/// One lesson of a course.
+pub fn lesson(course_id: &CourseId, lesson_id: &LessonId) -> String {
+    format!("/courses/{course_id}/lessons/{lesson_id}")
+}
+
+/// The sign-in page, remembering `from` (a path with its query) to come back to.
+pub fn sign_in_from(from: &str) -> String {
+    match safe_next(from) {
+        Some(next) if next != HOME => format!("{SIGN_IN}?{NEXT_PARAM}={}", encode_component(&next)),
+        _ => SIGN_IN.to_owned(),
+    }
+}
+
+/// Where to go after signing in: `next` if it is a path inside this app, else the catalog.
+/// Anything that could leave the app (`//host`, `https:`, `/\host`) is refused.
+pub fn safe_next(next: &str) -> Option<String> {
+    let is_local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(char::is_control);
+    let is_sign_in =
+        next == SIGN_IN || next.starts_with("/signin?") || next.starts_with("/signin/");
+    (is_local && !is_sign_in).then(|| next.to_owned())
+}
+
+/// A path with its query string (given without the `?`), as the router reports them.
+pub fn with_query(path: &str, query: &str) -> String {
+    if query.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+/// Whether a (safe) link points away from the app, so it should open in a new tab.
+pub fn is_external(href: &str) -> bool {
+    let lower = href.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+}
+
+/// Percent-encodes a query component (the router decodes it again).
+fn encode_component(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for byte in raw.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~/".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn ids() -> (CourseId, LessonId) {
+        (
+            CourseId::parse("astronomy-101").unwrap(),
+            LessonId::parse("welcome").unwrap(),
+        )
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn builds_course_and_lesson_paths() {
+        let (course_id, lesson_id) = ids();
+        assert_eq!(course(&course_id), "/courses/astronomy-101");
+        assert_eq!(
+            lesson(&course_id, &lesson_id),
+            "/courses/astronomy-101/lessons/welcome"
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn sign_in_remembers_where_the_learner_was() {
+        assert_eq!(sign_in_from("/courses/a"), "/signin?next=/courses/a");
+        assert_eq!(
+            sign_in_from("/courses/a?x=1&y=2"),
+            "/signin?next=/courses/a%3Fx%3D1%26y%3D2"
+        );
+        assert_eq!(sign_in_from("/"), "/signin");
+        assert_eq!(sign_in_from("/signin"), "/signin");
+        assert_eq!(sign_in_from("https://evil.example/"), "/signin");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn joins_path_and_query() {
+        assert_eq!(with_query("/courses/a", ""), "/courses/a");
+        assert_eq!(with_query("/courses/a", "x=1"), "/courses/a?x=1");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn tells_external_links_apart() {
+        assert!(is_external("https://example.org/a"));
+        assert!(is_external("HTTP://example.org"));
+        assert!(!is_external("mailto:a@example.org"));
+        assert!(!is_external("/courses/a"));
+        assert!(!is_external("#section"));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn next_never_leaves_the_app() {
+        assert_eq!(safe_next("/courses/a").as_deref(), Some("/courses/a"));
+        assert_eq!(safe_next("//evil.example"), None);
+        assert_eq!(safe_next("/\\evil.example"), None);
+        assert_eq!(safe_next("https://evil.example"), None);
+        assert_eq!(safe_next("javascript:alert(1)"), None);
+        assert_eq!(safe_next(""), None);
+        assert_eq!(safe_next("/signin"), None);
+        assert_eq!(safe_next("/signin?next=/x"), None);
+        assert_eq!(safe_next("/a\nb"), None);
+    }
+}
