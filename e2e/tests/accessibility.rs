@@ -111,12 +111,12 @@ async fn an_arabic_browser_starts_in_arabic() -> Result<()> {
 async fn phone_width_needs_no_sideways_scrolling() -> Result<()> {
     in_browser(Viewport::Phone, "en-US", |browser| {
         Box::pin(async move {
+            browser.sign_in_to_catalog("learner1", "learner1").await?;
             let width = browser.script("return window.innerWidth;").await?;
             ensure!(
                 width.as_u64().is_some_and(|w| w <= 400),
                 "phone viewport, got {width}"
             );
-            browser.sign_in_to_catalog("learner1", "learner1").await?;
             ensure!(!browser.scrolls_sideways().await?, "catalog fits 360 px");
             browser.visit("/courses/astronomy-101").await?;
             browser.find(".course-outline").await?;

@@ -1,5 +1,6 @@
 //! Property test: random mutations of a valid manifest never panic, and either validate
 //! into a course or come back with at least one well-formed problem.
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 
 use lectern_core::course::validate_manifest;
 use proptest::prelude::*;

@@ -1,5 +1,6 @@
 //! Table tests for manifest validation: each problem kind, with its JSON path, and the
 //! guarantee that all problems are reported at once.
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] fns
 
 use lectern_core::course::{parse_manifest, validate_manifest, LessonKind, ProblemKind};
 use serde_json::{json, Value};
