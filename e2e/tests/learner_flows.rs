@@ -22,7 +22,7 @@ async fn learner_signs_in_and_reads_a_text_lesson() -> Result<()> {
             ensure!(body.contains("<script>"), "the raw HTML line should be shown as text: {body}");
             let scripts = browser.script("return document.querySelectorAll('.lesson-body script, .lesson-body [onclick]').length;").await?;
             ensure!(scripts.as_u64() == Some(0), "course text must not create elements from raw HTML");
-            ensure!(browser.is_present(".lesson-body h2").await?, "Markdown headings render as real headings");
+            ensure!(browser.is_present(".lesson-body h3").await?, "Markdown headings render as real headings");
             Ok(())
         })
     })
