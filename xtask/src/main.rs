@@ -5,6 +5,7 @@ mod bench;
 mod process;
 mod run;
 mod setup;
+mod stack;
 mod test;
 
 use anyhow::{bail, Result};

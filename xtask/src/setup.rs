@@ -75,7 +75,7 @@ fn apt_install(packages: &[&str]) -> Result<()> {
         command
     };
     run(&mut apt(&["update", "-q"]))?;
-    let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
+    let mut install = vec!["install", "-y", "-q"];
     install.extend_from_slice(packages);
     run(&mut apt(&install))
 }

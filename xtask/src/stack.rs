@@ -1,0 +1,89 @@
+//! The running system that browser-driven tasks need: the player built in release, the
+//! reference server on a free port with a fresh demo database, and chromedriver.
+
+use crate::process::{free_port, run, Service};
+use crate::{cargo, root, run::build_player, setup, target_dir};
+use anyhow::{Context, Result};
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Server and chromedriver, stopped when dropped.
+pub struct Stack {
+    server_port: u16,
+    driver_port: u16,
+    scratch: PathBuf,
+    _server: Service,
+    _driver: Service,
+}
+
+impl Stack {
+    /// Builds the player and the server (with cargo `profile`: "dev" or "server") and starts
+    /// both services.
+    pub fn start(profile: &str) -> Result<Stack> {
+        build_player()?;
+        run(Command::new(cargo()).current_dir(root()).args([
+            "build",
+            "-p",
+            "lectern-server",
+            "--profile",
+            profile,
+        ]))?;
+        let profile_dir = if profile == "dev" { "debug" } else { profile };
+        let scratch = scratch_dir()?;
+        let server_port = free_port()?;
+        let server = Service::start(
+            "lectern-server",
+            Command::new(target_dir().join(profile_dir).join("lectern-server"))
+                .args(["--host", "127.0.0.1", "--port", &server_port.to_string()])
+                .arg("--demo")
+                .arg("--db")
+                .arg(scratch.join("lectern.db"))
+                .arg("--dist")
+                .arg(root().join("dist")),
+            server_port,
+            &scratch.join("server.log"),
+        )?;
+        let driver_port = free_port()?;
+        let driver = Service::start(
+            "chromedriver",
+            Command::new(setup::CHROMEDRIVER).arg(format!("--port={driver_port}")),
+            driver_port,
+            &scratch.join("chromedriver.log"),
+        )?;
+        Ok(Stack {
+            server_port,
+            driver_port,
+            scratch,
+            _server: server,
+            _driver: driver,
+        })
+    }
+
+    /// Runs `command` (a `lectern-e2e` target) against this stack.
+    pub fn drive(&self, command: &mut Command) -> Result<()> {
+        run(command
+            .current_dir(root())
+            .env(
+                "LECTERN_BASE_URL",
+                format!("http://127.0.0.1:{}", self.server_port),
+            )
+            .env(
+                "LECTERN_WEBDRIVER_URL",
+                format!("http://127.0.0.1:{}", self.driver_port),
+            )
+            .env("LECTERN_CHROMIUM", setup::CHROMIUM))
+        .with_context(|| format!("server log: {}", self.scratch.join("server.log").display()))
+    }
+}
+
+/// A fresh folder for this run's database and logs.
+fn scratch_dir() -> Result<PathBuf> {
+    let dir = target_dir()
+        .join("xtask")
+        .join(format!("run-{}", std::process::id()));
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(dir)
+}
