@@ -86,6 +86,12 @@ async fn arabic_flips_the_page_right_to_left() -> Result<()> {
                     .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
                 "Arabic script: {arabic_heading}"
             );
+            let title = browser.script("return document.title;").await?;
+            let expected = format!("{} · Lectern", arabic_heading.trim());
+            ensure!(
+                title.as_str() == Some(expected.as_str()),
+                "the page title follows the locale, got {title}"
+            );
             browser.reload().await?;
             browser.find("html[dir='rtl']").await?;
             Ok(())

@@ -17,6 +17,11 @@ async fn learner_signs_in_and_reads_a_text_lesson() -> Result<()> {
             browser.open_lesson("welcome").await?;
             browser.wait_for_text("h1.lesson-title", "Welcome to Astronomy 101").await?;
             ensure!(browser.path().await? == "/courses/astronomy-101/lessons/welcome");
+            let title = browser.script("return document.title;").await?;
+            ensure!(
+                title.as_str() == Some("Welcome to Astronomy 101 · Lectern"),
+                "the tab names the lesson, got {title}"
+            );
             // Course text is inert: the literal <script> line shows as text and runs nothing.
             let body = browser.text_of(".lesson-body").await?;
             ensure!(body.contains("<script>"), "the raw HTML line should be shown as text: {body}");

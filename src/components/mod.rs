@@ -3,6 +3,7 @@
 mod app_header;
 mod course_card;
 mod course_outline;
+mod document_title;
 mod error_view;
 mod lesson_content_view;
 mod lesson_kind_icon;
@@ -19,6 +20,7 @@ mod skip_link;
 pub use app_header::AppHeader;
 pub use course_card::CourseCard;
 pub use course_outline::CourseOutline;
+pub use document_title::DocumentTitle;
 pub use error_view::ErrorView;
 pub use lesson_content_view::LessonContentView;
 pub use lesson_kind_icon::LessonKindIcon;

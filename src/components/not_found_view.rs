@@ -1,5 +1,6 @@
 //! "Not found", for unknown addresses and for lessons a course does not have.
 
+use super::DocumentTitle;
 use crate::i18n::{I18nInjection, Msg};
 use crate::paths;
 use leptos::prelude::*;
@@ -14,6 +15,7 @@ pub fn NotFoundView(
 ) -> impl IntoView {
     let i18n = I18nInjection::expect();
     view! {
+        <DocumentTitle text=move || i18n.t(title).to_owned() />
         <section class="not-found">
             <h1>{move || i18n.t(title)}</h1>
             <p>{move || i18n.t(body)}</p>

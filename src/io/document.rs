@@ -41,6 +41,11 @@ pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }
 
+/// Sets the document's title (the tab and history name of the page).
+pub fn set_title(title: &str) {
+    document().set_title(title);
+}
+
 /// Sets a User Timing mark, so start-up can be measured in the field and by
 /// `cargo xtask bench` (`performance.getEntriesByName(name)`).
 pub fn mark_performance(name: &str) {

@@ -1,6 +1,6 @@
 //! `/`: the courses the learner is enrolled in.
 
-use crate::components::{CourseCard, ErrorView, Loading};
+use crate::components::{CourseCard, DocumentTitle, ErrorView, Loading};
 use crate::i18n::{I18nInjection, Msg};
 use crate::io::document;
 use crate::io::http::{self, HttpError};
@@ -23,6 +23,7 @@ pub fn CatalogPage() -> impl IntoView {
         session.observe(http::list_courses(&token).await)
     });
     view! {
+        <DocumentTitle text=move || i18n.t(Msg::CatalogTitle).to_owned() />
         <h1>{move || i18n.t(Msg::CatalogTitle)}</h1>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

@@ -1,6 +1,6 @@
 //! `/courses/:course_id`: a course's title, summary and outline.
 
-use crate::components::{CourseOutline, ErrorView, Loading, OfflineNotice};
+use crate::components::{CourseOutline, DocumentTitle, ErrorView, Loading, OfflineNotice};
 use crate::i18n::content_direction;
 use crate::state::{load_course, SessionInjection};
 use leptos::prelude::*;
@@ -21,6 +21,7 @@ pub fn CoursePage() -> impl IntoView {
                         let course = loaded.course;
                         view! {
                             <div class="course-intro" lang=course.language.clone() dir=content_direction(&course.language).as_attr()>
+                                <DocumentTitle text=course.title.clone() />
                                 <h1>{course.title.clone()}</h1>
                                 <p class="course-summary">{course.summary.clone()}</p>
                             </div>

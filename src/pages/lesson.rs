@@ -2,7 +2,7 @@
 //! on to its neighbours.
 
 use crate::components::{
-    ErrorView, LessonContentView, LessonPager, Loading, NotFoundView, OfflineNotice,
+    DocumentTitle, ErrorView, LessonContentView, LessonPager, Loading, NotFoundView, OfflineNotice,
 };
 use crate::i18n::{content_direction, I18nInjection, Msg};
 use crate::io::course_source::LoadedCourse;
@@ -55,6 +55,7 @@ fn lesson_view(loaded: LoadedCourse, raw_lesson_id: &str) -> AnyView {
             lang=course.language.clone()
             dir=content_direction(&course.language).as_attr()
         >
+            <DocumentTitle text=lesson.title.clone() />
             <h1 class="lesson-title">{lesson.title}</h1>
             <LessonContentView content=lesson.content />
         </article>

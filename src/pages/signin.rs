@@ -1,6 +1,7 @@
 //! `/signin`: the sign-in form. On success the learner goes back to the page that sent them
 //! here, or to the catalog.
 
+use crate::components::DocumentTitle;
 use crate::i18n::{sign_in_error, I18nInjection, Msg};
 use crate::io::http;
 use crate::paths;
@@ -67,6 +68,7 @@ pub fn SignInPage() -> impl IntoView {
 
     view! {
         <section class="signin">
+            <DocumentTitle text=move || i18n.t(Msg::SignInTitle).to_owned() />
             <h1>{move || i18n.t(Msg::SignInTitle)}</h1>
             <p>{move || i18n.t(Msg::SignInIntro)}</p>
             <form id="signin-form" class="form" on:submit=submit>
