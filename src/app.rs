@@ -3,7 +3,7 @@
 use crate::components::{AppHeader, RequireSession, SkipLink};
 use crate::i18n::provide_i18n;
 use crate::pages::{CatalogPage, CoursePage, LessonPage, NotFoundPage, SignInPage};
-use crate::state::provide_session;
+use crate::state::{provide_progress, provide_session};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -13,6 +13,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     provide_i18n();
     provide_session();
+    provide_progress();
     view! {
         <Router>
             <SkipLink />

@@ -2,12 +2,13 @@
 
 use crate::{profile::Profile, Env};
 use anyhow::{anyhow, bail, Context, Result};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::{elements::Element, key::Key, Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use std::time::Duration;
 
 /// How long to wait for something to appear.
-const PATIENCE: Duration = Duration::from_secs(20);
+pub(crate) const PATIENCE: Duration = Duration::from_secs(20);
 
 /// The window the browser starts with.
 #[derive(Debug, Clone, Copy)]
@@ -138,6 +139,102 @@ impl Browser {
             .execute(body, Vec::new())
             .await
             .context("script failed")
+    }
+
+    /// Runs a script that finishes by calling its last argument, and returns what it passed.
+    pub async fn script_async(&self, body: &str, args: Vec<Value>) -> Result<Value> {
+        self.client
+            .execute_async(body, args)
+            .await
+            .context("asynchronous script failed")
+    }
+
+    /// Polls `script` until it returns something other than `null`, `false`, `0` or `""`,
+    /// and returns that value; `what` names the awaited condition in the error.
+    pub async fn wait_for_script(&self, what: &str, script: &str) -> Result<Value> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let value = self.script(script).await?;
+            let is_truthy = match &value {
+                Value::Null => false,
+                Value::Bool(is_true) => *is_true,
+                Value::Number(number) => number.as_f64().is_some_and(|n| n != 0.0),
+                Value::String(text) => !text.is_empty(),
+                Value::Array(_) | Value::Object(_) => true,
+            };
+            if is_truthy {
+                return Ok(value);
+            }
+            if tokio::time::Instant::now() > deadline {
+                bail!("waited {PATIENCE:?} for {what}; it never happened");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Clicks the first element matching `css`, once it is present.
+    pub async fn click(&self, css: &str) -> Result<()> {
+        self.find(css)
+            .await?
+            .click()
+            .await
+            .with_context(|| format!("could not click {css:?}"))
+    }
+
+    /// An attribute of the first element matching `css`, once it is present.
+    pub async fn attribute_of(&self, css: &str, name: &str) -> Result<Option<String>> {
+        Ok(self.find(css).await?.attr(name).await?)
+    }
+
+    /// Waits until the first element matching `css` has attribute `name` equal to `expected`.
+    pub async fn wait_for_attribute(&self, css: &str, name: &str, expected: &str) -> Result<()> {
+        let script = format!(
+            "const e = document.querySelector({}); return e !== null && e.getAttribute({}) === {};",
+            json!(css),
+            json!(name),
+            json!(expected)
+        );
+        self.wait_for_script(&format!("{css} to have {name}={expected:?}"), &script)
+            .await
+            .map(|_| ())
+    }
+
+    /// How many elements match `css` right now.
+    pub async fn count(&self, css: &str) -> Result<usize> {
+        Ok(self.client.find_all(Locator::Css(css)).await?.len())
+    }
+
+    /// Takes focus off any control, as clicking an empty part of the page does, and presses
+    /// `key` there (a character, or a [`Key`] such as `Key::Left`).
+    pub async fn press_on_page(&self, key: impl Into<char>) -> Result<()> {
+        self.script("if (document.activeElement) { document.activeElement.blur(); } return null;")
+            .await?;
+        self.press_in_place(key).await
+    }
+
+    /// Presses `key` wherever focus is, as the keyboard does (unlike [`Browser::press`],
+    /// this works when nothing but the page itself has focus).
+    pub async fn press_in_place(&self, key: impl Into<char>) -> Result<()> {
+        let value = key.into();
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+        self.client
+            .perform_actions(keys)
+            .await
+            .with_context(|| format!("could not press {value:?}"))
+    }
+
+    /// The text a same-origin path serves, fetched by the page (with its cookies).
+    pub async fn fetch_text(&self, path: &str) -> Result<String> {
+        let script = "const done = arguments[arguments.length - 1]; \
+            fetch(arguments[0]).then(r => r.ok ? r.text() : Promise.reject(new Error(r.status))) \
+            .then(text => done({ text }), err => done({ error: String(err) }));";
+        let answer = self.script_async(script, vec![json!(path)]).await?;
+        match answer.get("text").and_then(Value::as_str) {
+            Some(text) => Ok(text.to_owned()),
+            None => bail!("fetching {path} failed: {}", answer["error"]),
+        }
     }
 
     /// Signs in through the sign-in form.

@@ -1,13 +1,16 @@
 //! End-to-end harness: a learner in real Chromium, driven through chromedriver, against a
 //! running `lectern-server`. `cargo xtask test` starts both and passes their addresses in
 //! `LECTERN_BASE_URL` and `LECTERN_WEBDRIVER_URL`. Helpers are named after what a person
-//! does (`sign_in`, `open_course`, `open_lesson`, `press_tab`), as page objects.
+//! does (`sign_in`, `open_course`, `open_lesson`, `press_tab`, `play_lecture`), as page
+//! objects.
 
 mod browser;
+mod player;
 mod profile;
 
 pub use browser::{Browser, Viewport};
 pub use fantoccini::Locator;
+pub use player::{one_line, parse_vtt, MediaState, VttCue};
 
 use anyhow::{Context, Result};
 

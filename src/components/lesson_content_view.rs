@@ -1,16 +1,22 @@
-//! The body of a lesson, by kind. This version plays text lessons; every other kind says
-//! plainly that it is not available yet.
+//! The body of a lesson, by kind: readings, lectures (video, audio) and slide decks. Kinds
+//! this version cannot show yet say so plainly.
 
+use super::media::{LectureBody, LectureView, SlideDeckView};
 use super::MarkdownView;
 use crate::i18n::{fill, kind_label, I18nInjection, Msg};
-use lectern_core::course::LessonContent;
+use lectern_core::course::{LessonContent, SlideDeck};
+use lectern_core::{CourseId, LessonId};
 use leptos::prelude::*;
 
-/// A text lesson's reading, or a clear "not yet available" for other kinds.
+/// A lesson's content, by kind, or a clear "not yet available".
 #[component]
 pub fn LessonContentView(
     /// What the lesson holds.
     content: LessonContent,
+    course_id: CourseId,
+    lesson_id: LessonId,
+    /// The course's language (for `lang` on slide text).
+    language: String,
 ) -> impl IntoView {
     let i18n = I18nInjection::expect();
     match content {
@@ -20,6 +26,27 @@ pub fn LessonContentView(
             </div>
         }
         .into_any(),
+        LessonContent::Video(lecture) => {
+            view! { <LectureView lecture body=LectureBody::Video course_id lesson_id language /> }
+                .into_any()
+        }
+        LessonContent::Audio(lecture) => {
+            view! { <LectureView lecture body=LectureBody::Audio course_id lesson_id language /> }
+                .into_any()
+        }
+        LessonContent::Slides(SlideDeck {
+            slides,
+            narration: Some(lecture),
+        }) => {
+            let deck = SlideDeck {
+                slides,
+                narration: None,
+            };
+            view! { <LectureView lecture body=LectureBody::Slides(deck) course_id lesson_id language /> }.into_any()
+        }
+        LessonContent::Slides(deck) => {
+            view! { <SlideDeckView deck language lesson_id=lesson_id.to_string() /> }.into_any()
+        }
         other => {
             let kind = other.kind();
             view! {

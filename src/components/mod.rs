@@ -12,8 +12,10 @@ mod loading;
 mod locale_switch;
 mod markdown_inline;
 mod markdown_view;
+pub mod media;
 mod not_found_view;
 mod offline_notice;
+mod progress_ring;
 mod require_session;
 mod skip_link;
 
@@ -30,5 +32,6 @@ pub use locale_switch::LocaleSwitch;
 pub use markdown_view::MarkdownView;
 pub use not_found_view::NotFoundView;
 pub use offline_notice::OfflineNotice;
+pub use progress_ring::ProgressRing;
 pub use require_session::RequireSession;
 pub use skip_link::SkipLink;

@@ -1,7 +1,7 @@
 //! The UI locale, in context. It starts from the learner's stored choice, else from the
 //! browser's languages, and keeps `<html lang dir>` in step.
 
-use super::{text, Msg};
+use super::{player_text, text, Msg, PlayerMsg};
 use crate::io::document::{preferred_languages, set_document_locale};
 use crate::io::storage::{self, keys};
 use lectern_core::locale::Locale;
@@ -36,6 +36,11 @@ impl I18nInjection {
     /// The text of `msg` in the current locale (reactive).
     pub fn t(&self, msg: Msg) -> &'static str {
         text(self.locale.get(), msg)
+    }
+
+    /// The text of a lecture player string in the current locale (reactive).
+    pub fn p(&self, msg: PlayerMsg) -> &'static str {
+        player_text(self.locale.get(), msg)
     }
 
     /// Switches the UI to `locale` and remembers the choice.

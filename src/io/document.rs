@@ -54,3 +54,12 @@ pub fn mark_performance(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// Milliseconds from a monotonic clock (`performance.now()`), for measuring intervals
+/// that must not jump when the wall clock is changed.
+pub fn monotonic_ms() -> u64 {
+    window()
+        .performance()
+        .map_or_else(js_sys::Date::now, |performance| performance.now())
+        .max(0.0) as u64
+}

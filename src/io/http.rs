@@ -103,6 +103,14 @@ pub async fn fetch_course(token: &str, course_id: &CourseId) -> Result<CourseMan
     Ok(CourseManifest { course, json })
 }
 
+/// `GET` a course file that is not part of the API (captions, chapters), as text.
+/// Media files are public like the media they describe, so no token is sent.
+pub async fn fetch_text(url: &str) -> Result<String, HttpError> {
+    let abort = AbortOnDrop::new();
+    let request = build(Request::get(url).abort_signal(abort.signal().as_ref()))?;
+    send(request).await
+}
+
 /// Maps an answer's status (and body, for problem details) to success or an [`HttpError`].
 pub fn check_status(status: u16, body: &str) -> Result<(), HttpError> {
     if (200..300).contains(&status) {

@@ -5,6 +5,10 @@
 
 pub mod course_source;
 pub mod document;
+pub mod download;
 pub mod http;
 pub mod idb;
+pub mod media;
+pub mod progress_store;
+pub mod scroll;
 pub mod storage;

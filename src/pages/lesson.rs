@@ -57,7 +57,12 @@ fn lesson_view(loaded: LoadedCourse, raw_lesson_id: &str) -> AnyView {
         >
             <DocumentTitle text=lesson.title.clone() />
             <h1 class="lesson-title">{lesson.title}</h1>
-            <LessonContentView content=lesson.content />
+            <LessonContentView
+                content=lesson.content
+                course_id=course.course_id.clone()
+                lesson_id=lesson.lesson_id.clone()
+                language=course.language.clone()
+            />
         </article>
         <LessonPager course_id=course.course_id language=course.language previous next />
     }

@@ -2,7 +2,10 @@
 //! on the learner's behalf.
 
 mod course;
+pub mod player;
+mod progress;
 mod session;
 
 pub use course::load_course;
+pub use progress::{provide_progress, ProgressInjection};
 pub use session::{provide_session, Session, SessionInjection, StoredSessionV1};

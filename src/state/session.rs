@@ -66,6 +66,12 @@ impl SessionInjection {
             .with(|session| session.as_ref().map(|s| s.user.display_name.clone()))
     }
 
+    /// The signed-in learner's user id, without subscribing (keys their local records).
+    pub fn user_id_untracked(&self) -> Option<lectern_core::UserId> {
+        self.session
+            .with_untracked(|session| session.as_ref().map(|s| s.user.user_id.clone()))
+    }
+
     /// Whether someone is signed in, without subscribing.
     pub fn is_signed_in_untracked(&self) -> bool {
         self.session.with_untracked(Option::is_some)

@@ -2,6 +2,7 @@
 //! `bench`. Every command installs what it needs on a fresh machine and skips what is there.
 
 mod bench;
+mod demo_media;
 mod process;
 mod run;
 mod setup;
@@ -14,7 +15,8 @@ use std::path::PathBuf;
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  setup            install the toolchain pieces (wasm target, trunk, wasm-bindgen, binaryen, chromium)
+  setup            install the toolchain pieces (wasm target, trunk, wasm-bindgen, binaryen,
+                   ffmpeg, espeak-ng, chromium)
   run [--port N]   build the player, seed the demo database and serve on 127.0.0.1:8080
   test             fmt, clippy (host + wasm), host tests, browser tests, end-to-end tests
   bench            report bundle sizes and catalog start time (a report, not a gate)";
@@ -39,12 +41,24 @@ fn dispatch() -> Result<()> {
         "run" => run::run(rest),
         "test" => test::test(),
         "bench" => bench::bench(),
+        // Maintenance, not listed: regenerate the demo course's lecture media on its own.
+        "demo-media" => demo_media_command(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
         }
         other => bail!("unknown command {other:?}\n\n{USAGE}"),
     }
+}
+
+fn demo_media_command(args: &[String]) -> Result<()> {
+    let is_forced = match args {
+        [] => false,
+        [flag] if flag == "--force" => true,
+        _ => bail!("usage: cargo xtask demo-media [--force]"),
+    };
+    setup::demo_media_tools()?;
+    demo_media::ensure(is_forced)
 }
 
 /// The workspace root (the folder holding the root Cargo.toml).

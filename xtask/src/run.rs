@@ -1,7 +1,8 @@
-//! `cargo xtask run`: builds the player in release, then starts the reference server on
-//! 127.0.0.1 with the SQLite database in ./data, seeding the demo course on first start.
+//! `cargo xtask run`: builds the player in release and the demo course's lecture media
+//! (once), then starts the reference server on 127.0.0.1 with the SQLite database and the
+//! media in ./data, seeding the demo course on first start.
 
-use crate::{process::run as run_command, root, setup, target_dir};
+use crate::{demo_media, process::run as run_command, root, setup, target_dir};
 use anyhow::{bail, Context, Result};
 use std::process::Command;
 
@@ -20,6 +21,7 @@ pub fn run(args: &[String]) -> Result<()> {
         _ => bail!("usage: cargo xtask run [--port N]"),
     };
     setup::all(setup::Needs::Player)?;
+    demo_media::ensure(false)?;
     build_player()?;
     run_command(Command::new(crate::cargo()).current_dir(root()).args([
         "build",
@@ -45,7 +47,9 @@ pub fn run(args: &[String]) -> Result<()> {
         .arg("--db")
         .arg(&database)
         .arg("--dist")
-        .arg(root().join("dist"));
+        .arg(root().join("dist"))
+        .arg("--media")
+        .arg(demo_media::media_root());
     run_command(&mut command)
 }
 

@@ -1,7 +1,9 @@
 //! Installs what the tasks need, skipping whatever is already there: the wasm target,
-//! Trunk, the wasm-bindgen CLI, binaryen (wasm-opt), and Chromium with ChromeDriver.
+//! Trunk, the wasm-bindgen CLI, binaryen (wasm-opt), ffmpeg, espeak-ng and the DejaVu
+//! fonts (for the demo course's lecture media), and Chromium with ChromeDriver.
 //! Versions follow the pins in Trunk.toml and Cargo.toml.
 
+use crate::demo_media;
 use crate::process::{output_of, run};
 use anyhow::{bail, Result};
 use std::process::Command;
@@ -15,9 +17,9 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// What a task needs installed.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
-    /// Building the player.
+    /// Building the player and the demo course's media.
     Player,
-    /// Building the player and driving a browser.
+    /// That, and driving a browser.
     Everything,
 }
 
@@ -27,6 +29,7 @@ pub fn all(needs: Needs) -> Result<()> {
     if !has_command("wasm-opt", "--version") {
         packages.push("binaryen");
     }
+    packages.extend(missing_demo_media_packages());
     if needs == Needs::Everything {
         if !std::path::Path::new(CHROMIUM).exists() {
             packages.push("chromium");
@@ -40,6 +43,26 @@ pub fn all(needs: Needs) -> Result<()> {
     // No --locked: the registry mirror lacks one of its locked dependencies.
     cargo_install("wasm-bindgen-cli", WASM_BINDGEN_VERSION, &[])?;
     Ok(())
+}
+
+/// Only the tools that generate the demo course's lecture media.
+pub fn demo_media_tools() -> Result<()> {
+    apt_install(&missing_demo_media_packages())
+}
+
+fn missing_demo_media_packages() -> Vec<&'static str> {
+    let mut packages = Vec::new();
+    if !has_command("ffmpeg", "-version") {
+        packages.push("ffmpeg");
+    }
+    if !has_command("espeak-ng", "--version") {
+        packages.push("espeak-ng");
+    }
+    let fonts = [demo_media::FONT_REGULAR, demo_media::FONT_BOLD];
+    if !fonts.iter().all(|font| std::path::Path::new(font).exists()) {
+        packages.push("fonts-dejavu-core");
+    }
+    packages
 }
 
 fn wasm_target() -> Result<()> {

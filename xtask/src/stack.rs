@@ -1,8 +1,9 @@
 //! The running system that browser-driven tasks need: the player built in release, the
-//! reference server on a free port with a fresh demo database, and chromedriver.
+//! demo course's lecture media, the reference server on a free port with a fresh demo
+//! database, and chromedriver.
 
 use crate::process::{free_port, run, Service};
-use crate::{cargo, root, run::build_player, setup, target_dir};
+use crate::{cargo, demo_media, root, run::build_player, setup, target_dir};
 use anyhow::{Context, Result};
 use std::path::PathBuf;
 use std::process::Command;
@@ -20,6 +21,7 @@ impl Stack {
     /// Builds the player and the server (with cargo `profile`: "dev" or "server") and starts
     /// both services.
     pub fn start(profile: &str) -> Result<Stack> {
+        demo_media::ensure(false)?;
         build_player()?;
         run(Command::new(cargo()).current_dir(root()).args([
             "build",
@@ -39,7 +41,9 @@ impl Stack {
                 .arg("--db")
                 .arg(scratch.join("lectern.db"))
                 .arg("--dist")
-                .arg(root().join("dist")),
+                .arg(root().join("dist"))
+                .arg("--media")
+                .arg(demo_media::media_root()),
             server_port,
             &scratch.join("server.log"),
         )?;

@@ -6,7 +6,10 @@ pub mod course;
 pub mod ids;
 pub mod locale;
 pub mod markdown;
+pub mod playback;
+pub mod progress;
 pub mod user;
+pub mod vtt;
 
 pub use course::{parse_manifest, validate_manifest, Course, ManifestProblems, Problem};
 pub use ids::{CourseId, IdError, LessonId, ModuleId, UserId};

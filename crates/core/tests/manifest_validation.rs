@@ -78,9 +78,9 @@ fn each_problem_kind_is_reported_at_its_path() {
         ),
         (
             "bad slide url",
-            with(|m| m["modules"][0]["lessons"][3]["slide_urls"][1] = json!("not a url")),
+            with(|m| m["modules"][0]["lessons"][3]["slides"][0]["image_url"] = json!("not a url")),
             ProblemKind::BadUrl,
-            "$.modules[0].lessons[3].slide_urls[1]",
+            "$.modules[0].lessons[3].slides[0].image_url",
         ),
         (
             "end before start",
@@ -139,9 +139,98 @@ fn each_problem_kind_is_reported_at_its_path() {
         ),
         (
             "empty slides",
-            with(|m| m["modules"][0]["lessons"][3]["slide_urls"] = json!([])),
+            with(|m| m["modules"][0]["lessons"][3]["slides"] = json!([])),
             ProblemKind::Empty,
-            "$.modules[0].lessons[3].slide_urls",
+            "$.modules[0].lessons[3].slides",
+        ),
+        (
+            "image slide without alt text",
+            with(|m| m["modules"][0]["lessons"][3]["slides"][0]["alt"] = json!(" ")),
+            ProblemKind::Empty,
+            "$.modules[0].lessons[3].slides[0].alt",
+        ),
+        (
+            "narrated slide without a time",
+            with(|m| m["modules"][0]["lessons"][3]["slides"][1]["starts_at_seconds"] = json!(null)),
+            ProblemKind::Missing,
+            "$.modules[0].lessons[3].slides[1].starts_at_seconds",
+        ),
+        (
+            "narrated slides out of order",
+            with(|m| m["modules"][0]["lessons"][3]["slides"][1]["starts_at_seconds"] = json!(0)),
+            ProblemKind::OutOfRange,
+            "$.modules[0].lessons[3].slides[1].starts_at_seconds",
+        ),
+        (
+            "slide with neither image nor text",
+            with(|m| m["modules"][0]["lessons"][3]["slides"][1] = json!({"starts_at_seconds": 20})),
+            ProblemKind::Missing,
+            "$.modules[0].lessons[3].slides[1]",
+        ),
+        (
+            "unknown track kind",
+            with(|m| m["modules"][0]["lessons"][1]["tracks"][0]["kind"] = json!("descriptions")),
+            ProblemKind::UnknownKind,
+            "$.modules[0].lessons[1].tracks[0].kind",
+        ),
+        (
+            "two caption tracks in one language",
+            with(|m| {
+                m["modules"][0]["lessons"][1]["tracks"][1]["language"] = json!("en");
+                m["modules"][0]["lessons"][1]["tracks"][1]["kind"] = json!("captions");
+            }),
+            ProblemKind::DuplicateId,
+            "$.modules[0].lessons[1].tracks[1]",
+        ),
+        (
+            "track with a bad URL",
+            with(|m| {
+                m["modules"][0]["lessons"][1]["tracks"][1]["url"] = json!("javascript:alert(1)")
+            }),
+            ProblemKind::BadUrl,
+            "$.modules[0].lessons[1].tracks[1].url",
+        ),
+        (
+            "threshold over 100",
+            with(|m| m["modules"][0]["lessons"][1]["completion_threshold_percent"] = json!(101)),
+            ProblemKind::OutOfRange,
+            "$.modules[0].lessons[1].completion_threshold_percent",
+        ),
+        (
+            "threshold of zero",
+            with(|m| m["modules"][0]["lessons"][1]["completion_threshold_percent"] = json!(0)),
+            ProblemKind::OutOfRange,
+            "$.modules[0].lessons[1].completion_threshold_percent",
+        ),
+        (
+            "negative chapter start",
+            with(|m| m["modules"][0]["lessons"][1]["chapters"][0]["starts_at_seconds"] = json!(-1)),
+            ProblemKind::OutOfRange,
+            "$.modules[0].lessons[1].chapters[0].starts_at_seconds",
+        ),
+        (
+            "correct choice past the last choice",
+            with(|m| m["modules"][0]["lessons"][1]["questions"][0]["correct_choice"] = json!(2)),
+            ProblemKind::BadReference,
+            "$.modules[0].lessons[1].questions[0].correct_choice",
+        ),
+        (
+            "question with one choice",
+            with(|m| m["modules"][0]["lessons"][1]["questions"][0]["choices"] = json!(["A"])),
+            ProblemKind::Empty,
+            "$.modules[0].lessons[1].questions[0].choices",
+        ),
+        (
+            "question time that is not a number",
+            with(|m| m["modules"][0]["lessons"][1]["questions"][0]["at_seconds"] = json!("soon")),
+            ProblemKind::OutOfRange,
+            "$.modules[0].lessons[1].questions[0].at_seconds",
+        ),
+        (
+            "tracks that are not a list",
+            with(|m| m["modules"][0]["lessons"][1]["tracks"] = json!({"kind": "captions"})),
+            ProblemKind::WrongType,
+            "$.modules[0].lessons[1].tracks",
         ),
         (
             "negative duration",
@@ -167,6 +256,53 @@ fn each_problem_kind_is_reported_at_its_path() {
             "{name}: message"
         );
     }
+}
+
+#[test]
+fn media_details_are_read_with_defaults_and_sorted() {
+    use lectern_core::course::{LessonContent, SlideFace, TrackKind};
+    let course = validate_manifest(&sample()).unwrap();
+    let lessons: Vec<_> = course.lessons().collect();
+    let LessonContent::Video(video) = &lessons[1].content else {
+        panic!("lesson 1 is a video");
+    };
+    assert_eq!(video.tracks.len(), 2);
+    assert_eq!(video.tracks[1].kind, TrackKind::Subtitles);
+    assert_eq!(video.tracks[1].language, "ar");
+    assert_eq!(video.completion_threshold_percent, 80);
+    let starts: Vec<f64> = video.chapters.iter().map(|c| c.starts_at_seconds).collect();
+    assert_eq!(starts, vec![0.0, 30.0], "chapters come back in time order");
+    assert_eq!(video.questions[0].correct_choice, Some(1));
+    let LessonContent::Audio(audio) = &lessons[2].content else {
+        panic!("lesson 2 is audio");
+    };
+    assert_eq!(
+        audio.completion_threshold_percent, 90,
+        "the default threshold"
+    );
+    assert!(audio.tracks.is_empty());
+    let LessonContent::Slides(deck) = &lessons[3].content else {
+        panic!("lesson 3 is slides");
+    };
+    assert!(matches!(deck.slides[0].face, SlideFace::Image { .. }));
+    assert!(matches!(deck.slides[1].face, SlideFace::Markdown { .. }));
+    assert_eq!(deck.slide_at(25.0), 1);
+    assert!(lessons[3].content.media().is_some(), "the deck is narrated");
+}
+
+#[test]
+fn a_deck_without_narration_needs_no_times() {
+    let manifest = with(|m| {
+        let deck = m["modules"][0]["lessons"][3].as_object_mut().unwrap();
+        deck.remove("media_url");
+        deck["slides"][1]
+            .as_object_mut()
+            .unwrap()
+            .remove("starts_at_seconds");
+    });
+    let course = validate_manifest(&manifest).unwrap();
+    let deck = course.lessons().nth(3).unwrap();
+    assert!(deck.content.media().is_none());
 }
 
 #[test]

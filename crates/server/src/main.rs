@@ -4,9 +4,11 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use lectern_core::{user::Role, CourseId, UserId};
 use lectern_server::{app, db, demo, AppState};
+use sqlx::sqlite::SqliteConnectOptions;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::str::FromStr;
 
 /// Lectern's reference LMS.
 #[derive(Parser)]
@@ -29,6 +31,10 @@ struct Cli {
     /// The built player (Trunk's dist directory) to serve at `/`.
     #[arg(long)]
     dist: Option<PathBuf>,
+    /// Course media (video, audio, captions, slides) to serve at `/media/`; defaults to a
+    /// `media` directory next to the database file. A missing directory serves 404s.
+    #[arg(long, env = "LECTERN_MEDIA_DIR")]
+    media: Option<PathBuf>,
     /// Seed the demo courses and accounts if the database is empty.
     #[arg(long)]
     demo: bool,
@@ -85,7 +91,14 @@ async fn serve(cli: &Cli) -> Result<()> {
         let outcome = demo::seed(&pool).await.context("seeding the demo")?;
         tracing::info!(?outcome, "demo seed");
     }
-    let state = AppState::new(pool, cli.dist.as_deref())?;
+    let media_dir = cli
+        .media
+        .clone()
+        .unwrap_or_else(|| default_media_dir(&cli.db));
+    if !media_dir.is_dir() {
+        tracing::warn!(media = %media_dir.display(), "no media directory; /media/ answers 404");
+    }
+    let state = AppState::new(pool, cli.dist.as_deref())?.with_media_dir(media_dir);
     let listener = tokio::net::TcpListener::bind((cli.host.as_str(), cli.port))
         .await
         .with_context(|| format!("binding {}:{}", cli.host, cli.port))?;
@@ -98,6 +111,28 @@ async fn serve(cli: &Cli) -> Result<()> {
         .await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// The `media` directory next to the database file; for an in-memory database, or a URL
+/// without a file, `./data/media`.
+fn default_media_dir(db_location: &str) -> PathBuf {
+    let fallback = || PathBuf::from("./data/media");
+    let database_file = if db_location.starts_with("sqlite:") {
+        if db_location.contains(":memory:") || db_location.contains("mode=memory") {
+            return fallback();
+        }
+        // The same parse `db::open` uses, so both agree on where the file is.
+        match SqliteConnectOptions::from_str(db_location) {
+            Ok(options) => options.get_filename().to_owned(),
+            Err(_) => return fallback(),
+        }
+    } else {
+        PathBuf::from(db_location)
+    };
+    match database_file.parent() {
+        Some(parent) => parent.join("media"),
+        None => fallback(),
+    }
 }
 
 /// Resolves on SIGINT (Ctrl-C) or SIGTERM.
@@ -168,4 +203,38 @@ async fn enrol(db_location: &str, username: &str, course_id: &str, role: &str) -
     db::enrolments::enrol(&mut conn, &user_id, &course_id, role).await?;
     println!("enrolled {user_id} in {course_id} as {}", role.as_str());
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_defaults_to_a_directory_next_to_the_database() {
+        assert_eq!(
+            default_media_dir("./data/lectern.db"),
+            PathBuf::from("./data/media")
+        );
+        assert_eq!(
+            default_media_dir("/srv/lectern/lectern.db"),
+            PathBuf::from("/srv/lectern/media")
+        );
+        assert_eq!(default_media_dir("lectern.db"), PathBuf::from("media"));
+        assert_eq!(
+            default_media_dir("sqlite:///srv/lectern/lectern.db"),
+            PathBuf::from("/srv/lectern/media")
+        );
+        assert_eq!(
+            default_media_dir("sqlite://data/x.db?mode=rwc"),
+            PathBuf::from("data/media")
+        );
+        assert_eq!(
+            default_media_dir("sqlite::memory:"),
+            PathBuf::from("./data/media")
+        );
+        assert_eq!(
+            default_media_dir("sqlite://x.db?mode=memory"),
+            PathBuf::from("./data/media")
+        );
+    }
 }

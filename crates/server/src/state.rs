@@ -1,10 +1,11 @@
-//! The state every request handler shares: the database pool, the player's files and the
-//! dummy password hash that keeps sign-in timing the same for unknown users.
+//! The state every request handler shares: the database pool, the player's files, the course
+//! media directory and the dummy password hash that keeps sign-in timing the same for unknown
+//! users.
 
 use crate::auth::password::{self, PasswordError};
 use crate::http::player::Player;
 use sqlx::SqlitePool;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Why the server could not get ready to serve.
@@ -19,6 +20,8 @@ pub enum StartError {
 pub struct AppState {
     pub(crate) db: SqlitePool,
     pub(crate) player: Arc<Player>,
+    /// Where `/media/...` is served from; `None` answers every media request with 404.
+    pub(crate) media_dir: Option<Arc<Path>>,
     /// A real Argon2 hash of a random password, verified when the user does not exist.
     pub(crate) dummy_password_hash: Arc<str>,
 }
@@ -30,8 +33,16 @@ impl AppState {
         Ok(AppState {
             db,
             player: Arc::new(Player::load(dist)),
+            media_dir: None,
             dummy_password_hash: dummy_password_hash.into(),
         })
+    }
+
+    /// Serves course media from `media_dir` at `/media/...`. The directory may be missing (or
+    /// appear later): until it exists, media requests answer 404.
+    pub fn with_media_dir(mut self, media_dir: impl Into<PathBuf>) -> AppState {
+        self.media_dir = Some(Arc::from(media_dir.into()));
+        self
     }
 
     /// The database pool.

@@ -2,7 +2,7 @@
 //! [`super::validate_manifest`], so code that holds one may rely on its invariants:
 //! ids are unique, titles are non-empty, URLs are safe, sessions end after they start.
 
-use super::MediaUrl;
+use super::{MediaLesson, SlideDeck};
 use crate::ids::{CourseId, LessonId, ModuleId};
 use jiff::Timestamp;
 use serde::Serialize;
@@ -45,19 +45,9 @@ pub enum LessonContent {
     Text {
         body: String,
     },
-    Video {
-        media_url: MediaUrl,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        duration_seconds: Option<u32>,
-    },
-    Audio {
-        media_url: MediaUrl,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        duration_seconds: Option<u32>,
-    },
-    Slides {
-        slide_urls: Vec<MediaUrl>,
-    },
+    Video(MediaLesson),
+    Audio(MediaLesson),
+    Slides(SlideDeck),
     Quiz {},
     Assignment {
         instructions: String,
@@ -126,12 +116,21 @@ impl LessonKind {
 }
 
 impl LessonContent {
+    /// The timed media of a lecture, or of a narrated slide deck.
+    pub fn media(&self) -> Option<&MediaLesson> {
+        match self {
+            LessonContent::Video(media) | LessonContent::Audio(media) => Some(media),
+            LessonContent::Slides(deck) => deck.narration.as_ref(),
+            _ => None,
+        }
+    }
+
     pub fn kind(&self) -> LessonKind {
         match self {
             LessonContent::Text { .. } => LessonKind::Text,
-            LessonContent::Video { .. } => LessonKind::Video,
-            LessonContent::Audio { .. } => LessonKind::Audio,
-            LessonContent::Slides { .. } => LessonKind::Slides,
+            LessonContent::Video(_) => LessonKind::Video,
+            LessonContent::Audio(_) => LessonKind::Audio,
+            LessonContent::Slides(_) => LessonKind::Slides,
             LessonContent::Quiz {} => LessonKind::Quiz,
             LessonContent::Assignment { .. } => LessonKind::Assignment,
             LessonContent::Discussion { .. } => LessonKind::Discussion,

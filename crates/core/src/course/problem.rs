@@ -21,6 +21,10 @@ pub enum ProblemKind {
     BadTimestamp,
     EndBeforeStart,
     UnsupportedSchemaVersion,
+    /// A number outside its allowed range (a percentage over 100, a negative time...).
+    OutOfRange,
+    /// A reference to something that does not exist (a correct choice past the last choice).
+    BadReference,
 }
 
 /// One thing wrong with a manifest.

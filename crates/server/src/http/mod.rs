@@ -1,12 +1,14 @@
 //! The HTTP app: the JSON API v1 under `/api/v1` (one `router()` per module), problem
-//! answers for unknown API paths and wrong methods, the player at `/`, and the layers that
-//! apply to everything: body limit, compression and security headers.
+//! answers for unknown API paths and wrong methods, course media at `/media`, the player at
+//! `/`, and the layers: body limit and security headers for everything, compression for all
+//! but media.
 
 mod auth;
 mod courses;
 mod csp;
 mod error;
 mod json;
+mod media;
 pub(crate) mod player;
 mod session;
 
@@ -49,11 +51,16 @@ pub fn app(state: AppState) -> Router {
             HeaderValue::from_static("no-store"),
         ));
     let content_security_policy = state.player.content_security_policy();
-    Router::new()
+    let compressed = Router::new()
         .merge(api)
         .fallback(player::serve)
+        .layer(CompressionLayer::new());
+    Router::new()
+        .merge(compressed)
+        // Outside the compression layer: media is compressed already, and compressing a 206
+        // would break its byte offsets.
+        .merge(media::router())
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             CONTENT_SECURITY_POLICY,
             content_security_policy,

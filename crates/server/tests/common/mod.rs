@@ -27,11 +27,19 @@ pub async fn start() -> TestServer {
 
 /// Starts a server with the demo seeded, serving `dist` as the player.
 pub async fn start_with_dist(dist: Option<&Path>) -> TestServer {
+    start_with(dist, None).await
+}
+
+/// Starts a server with the demo seeded, serving `dist` as the player and `media` at `/media/`.
+pub async fn start_with(dist: Option<&Path>, media: Option<&Path>) -> TestServer {
     let scratch = tempfile::tempdir().unwrap();
     let db_path = scratch.path().join("nested").join("lectern.db");
     let db = db::open(db_path.to_str().unwrap()).await.unwrap();
     demo::seed(&db).await.unwrap();
-    let state = AppState::new(db.clone(), dist).unwrap();
+    let mut state = AppState::new(db.clone(), dist).unwrap();
+    if let Some(media) = media {
+        state = state.with_media_dir(media);
+    }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app(state)).await.unwrap() });

@@ -5,9 +5,12 @@
 use super::model::{
     Course, Lesson, LessonContent, LessonKind, LiveSession, Module, SCHEMA_VERSION,
 };
-use super::{ManifestProblems, MediaUrl, Problem, ProblemKind};
-use crate::ids::{check_slug, CourseId, LessonId, ModuleId};
-use jiff::Timestamp;
+mod fields;
+mod media;
+
+use super::{ManifestProblems, ProblemKind};
+use crate::ids::{CourseId, LessonId, ModuleId};
+use fields::{single, Walker};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
@@ -50,181 +53,7 @@ pub fn validate_manifest(value: &Value) -> Result<Course, ManifestProblems> {
     }
 }
 
-fn single(path: &str, kind: ProblemKind, message: String) -> ManifestProblems {
-    ManifestProblems(vec![Problem {
-        path: path.into(),
-        kind,
-        message,
-    }])
-}
-
-#[derive(Default)]
-struct Walker {
-    problems: Vec<Problem>,
-}
-
 impl Walker {
-    fn report(&mut self, path: &str, kind: ProblemKind, message: impl Into<String>) {
-        self.problems.push(Problem {
-            path: path.to_owned(),
-            kind,
-            message: message.into(),
-        });
-    }
-
-    fn object<'v>(
-        &mut self,
-        value: &'v Value,
-        path: &str,
-        what: &str,
-    ) -> Option<&'v Map<String, Value>> {
-        let object = value.as_object();
-        if object.is_none() {
-            self.report(
-                path,
-                ProblemKind::WrongType,
-                format!("{what} must be a JSON object"),
-            );
-        }
-        object
-    }
-
-    /// A required field; reports it missing.
-    fn field<'v>(
-        &mut self,
-        object: &'v Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<&'v Value> {
-        let value = object.get(key).filter(|v| !v.is_null());
-        if value.is_none() {
-            self.report(
-                &format!("{path}.{key}"),
-                ProblemKind::Missing,
-                format!("\"{key}\" is required"),
-            );
-        }
-        value
-    }
-
-    /// A string field. `required` fields must be present and non-blank.
-    fn text(
-        &mut self,
-        object: &Map<String, Value>,
-        path: &str,
-        key: &str,
-        required: bool,
-        max_chars: usize,
-    ) -> Option<String> {
-        let here = format!("{path}.{key}");
-        let value = if required {
-            self.field(object, path, key)?
-        } else {
-            object.get(key).filter(|v| !v.is_null())?
-        };
-        let Some(text) = value.as_str() else {
-            self.report(
-                &here,
-                ProblemKind::WrongType,
-                format!("\"{key}\" must be a string"),
-            );
-            return None;
-        };
-        if required && text.trim().is_empty() {
-            self.report(
-                &here,
-                ProblemKind::Empty,
-                format!("\"{key}\" must not be empty"),
-            );
-            return None;
-        }
-        if text.chars().count() > max_chars {
-            self.report(
-                &here,
-                ProblemKind::TooLong,
-                format!("\"{key}\" must be at most {max_chars} characters"),
-            );
-            return None;
-        }
-        Some(text.to_owned())
-    }
-
-    fn title(&mut self, object: &Map<String, Value>, path: &str) -> Option<String> {
-        self.text(object, path, "title", true, MAX_TITLE_CHARS)
-            .map(|t| t.trim().to_owned())
-    }
-
-    fn slug<T>(
-        &mut self,
-        object: &Map<String, Value>,
-        path: &str,
-        key: &str,
-        make: fn(&str) -> Option<T>,
-    ) -> Option<T> {
-        let raw = self.text(object, path, key, true, usize::MAX)?;
-        if let Err(err) = check_slug(&raw) {
-            self.report(
-                &format!("{path}.{key}"),
-                ProblemKind::BadId,
-                format!("\"{key}\" {err}"),
-            );
-            return None;
-        }
-        make(&raw)
-    }
-
-    fn url(&mut self, value: &Value, here: &str) -> Option<MediaUrl> {
-        let Some(raw) = value.as_str() else {
-            self.report(here, ProblemKind::WrongType, "a URL must be a string");
-            return None;
-        };
-        match MediaUrl::parse(raw) {
-            Ok(url) => Some(url),
-            Err(err) => {
-                self.report(here, ProblemKind::BadUrl, format!("the URL {err}"));
-                None
-            }
-        }
-    }
-
-    fn timestamp(
-        &mut self,
-        object: &Map<String, Value>,
-        path: &str,
-        key: &str,
-        required: bool,
-    ) -> Option<Timestamp> {
-        let raw = self.text(object, path, key, required, 64)?;
-        match raw.parse::<Timestamp>() {
-            Ok(at) => Some(at),
-            Err(_) => {
-                let message = format!(
-                    "\"{key}\" must be an RFC 3339 time with an offset, like 2026-03-01T14:00:00Z"
-                );
-                self.report(&format!("{path}.{key}"), ProblemKind::BadTimestamp, message);
-                None
-            }
-        }
-    }
-
-    fn array<'v>(
-        &mut self,
-        object: &'v Map<String, Value>,
-        path: &str,
-        key: &str,
-    ) -> Option<&'v Vec<Value>> {
-        let value = self.field(object, path, key)?;
-        let array = value.as_array();
-        if array.is_none() {
-            self.report(
-                &format!("{path}.{key}"),
-                ProblemKind::WrongType,
-                format!("\"{key}\" must be an array"),
-            );
-        }
-        array
-    }
-
     fn schema_version(&mut self, object: &Map<String, Value>) -> Option<u32> {
         let value = self.field(object, "$", "schema_version")?;
         match value.as_u64() {
@@ -355,27 +184,9 @@ impl Walker {
             LessonKind::Text => LessonContent::Text {
                 body: self.text(lesson, path, "body", true, MAX_TEXT_CHARS)?,
             },
-            LessonKind::Video | LessonKind::Audio => {
-                let media_url = self
-                    .field(lesson, path, "media_url")
-                    .and_then(|v| self.url(v, &format!("{path}.media_url")));
-                let duration_seconds = self.duration(lesson, path);
-                let (media_url, duration_seconds) = (media_url?, duration_seconds?);
-                if kind == LessonKind::Video {
-                    LessonContent::Video {
-                        media_url,
-                        duration_seconds,
-                    }
-                } else {
-                    LessonContent::Audio {
-                        media_url,
-                        duration_seconds,
-                    }
-                }
-            }
-            LessonKind::Slides => LessonContent::Slides {
-                slide_urls: self.slide_urls(lesson, path)?,
-            },
+            LessonKind::Video => LessonContent::Video(self.media_lesson(lesson, path)?),
+            LessonKind::Audio => LessonContent::Audio(self.media_lesson(lesson, path)?),
+            LessonKind::Slides => LessonContent::Slides(self.slide_deck(lesson, path)?),
             LessonKind::Quiz => LessonContent::Quiz {},
             LessonKind::Assignment => {
                 let instructions = self
@@ -398,43 +209,6 @@ impl Walker {
             LessonKind::Live => LessonContent::Live(self.live(lesson, path)?),
         };
         Some(content)
-    }
-
-    /// `Some(None)` when absent, `None` when invalid.
-    fn duration(&mut self, lesson: &Map<String, Value>, path: &str) -> Option<Option<u32>> {
-        let Some(value) = lesson.get("duration_seconds").filter(|v| !v.is_null()) else {
-            return Some(None);
-        };
-        match value.as_u64().and_then(|n| u32::try_from(n).ok()) {
-            Some(seconds) => Some(Some(seconds)),
-            None => {
-                self.report(
-                    &format!("{path}.duration_seconds"),
-                    ProblemKind::WrongType,
-                    "\"duration_seconds\" must be a whole number of seconds",
-                );
-                None
-            }
-        }
-    }
-
-    fn slide_urls(&mut self, lesson: &Map<String, Value>, path: &str) -> Option<Vec<MediaUrl>> {
-        let items = self.array(lesson, path, "slide_urls")?;
-        if items.is_empty() {
-            self.report(
-                &format!("{path}.slide_urls"),
-                ProblemKind::Empty,
-                "a slides lesson needs at least one slide",
-            );
-            return None;
-        }
-        let before = self.problems.len();
-        let urls: Vec<MediaUrl> = items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| self.url(v, &format!("{path}.slide_urls[{i}]")))
-            .collect();
-        (self.problems.len() == before).then_some(urls)
     }
 
     fn live(&mut self, lesson: &Map<String, Value>, path: &str) -> Option<LiveSession> {

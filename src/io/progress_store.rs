@@ -1,0 +1,330 @@
+//! Lesson progress on this device, for the player: reads, and writes that never make the
+//! player wait. [`ProgressStore::save`] returns at once; one background task per store
+//! writes what is pending, keeping only the latest value per lesson (merged, so nothing
+//! watched is lost), and retries a failed write with a growing delay for as long as the page
+//! lives. The database connection is opened on first use, kept, and opened again after a
+//! failure or once another tab's upgrade closed it.
+
+use super::document::now_ms;
+use super::idb::{IdbError, PlayerDb, DB_NAME};
+use futures_channel::oneshot;
+use lectern_core::progress::LessonProgress;
+use lectern_core::{CourseId, LessonId, UserId};
+use leptos::logging::warn;
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// The wait before the first retry of a failed write; each further failure in a row
+/// doubles it.
+pub const FIRST_RETRY_MS: u32 = 1_000;
+/// The longest wait between two retries.
+pub const MAX_RETRY_MS: u32 = 30_000;
+
+/// The wait before retrying after `failures` failed writes in a row (at least one):
+/// 1 s, 2 s, 4 s, … up to 30 s.
+pub fn retry_delay_ms(failures: u32) -> u32 {
+    let doublings = failures.saturating_sub(1).min(16);
+    FIRST_RETRY_MS
+        .saturating_mul(1 << doublings)
+        .min(MAX_RETRY_MS)
+}
+
+/// One learner's progress in one lesson: what writes are coalesced by.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct LessonKey {
+    user_id: UserId,
+    course_id: CourseId,
+    lesson_id: LessonId,
+}
+
+impl LessonKey {
+    fn new(user_id: &UserId, course_id: &CourseId, lesson_id: &LessonId) -> Self {
+        LessonKey {
+            user_id: user_id.clone(),
+            course_id: course_id.clone(),
+            lesson_id: lesson_id.clone(),
+        }
+    }
+}
+
+/// Reads and queued writes of lesson progress. Cheap to clone; clones share the connection
+/// and the queue. Create one for the app and share it.
+#[derive(Debug, Clone)]
+pub struct ProgressStore {
+    shared: Rc<Shared>,
+}
+
+#[derive(Debug)]
+struct Shared {
+    db_name: String,
+    connection: RefCell<Option<Rc<PlayerDb>>>,
+    /// The latest unwritten progress per lesson.
+    pending: RefCell<BTreeMap<LessonKey, LessonProgress>>,
+    /// The value being written right now.
+    in_flight: RefCell<Option<(LessonKey, LessonProgress)>>,
+    /// Whether the background writer is running (writing or waiting to retry).
+    is_writing: Cell<bool>,
+    /// Callers of [`ProgressStore::flush`] waiting for an answer.
+    flush_waiters: RefCell<Vec<oneshot::Sender<Result<(), IdbError>>>>,
+    /// Ends the writer's wait before its next retry.
+    wake_retry: RefCell<Option<js_sys::Function>>,
+}
+
+impl Default for ProgressStore {
+    fn default() -> Self {
+        ProgressStore::new()
+    }
+}
+
+impl ProgressStore {
+    /// A store on the player's database. Nothing is opened until first used.
+    pub fn new() -> Self {
+        ProgressStore::named(DB_NAME)
+    }
+
+    /// A store on the database called `db_name` (for tests).
+    pub fn named(db_name: &str) -> Self {
+        ProgressStore {
+            shared: Rc::new(Shared {
+                db_name: db_name.to_owned(),
+                connection: RefCell::new(None),
+                pending: RefCell::new(BTreeMap::new()),
+                in_flight: RefCell::new(None),
+                is_writing: Cell::new(false),
+                flush_waiters: RefCell::new(Vec::new()),
+                wake_retry: RefCell::new(None),
+            }),
+        }
+    }
+
+    /// The learner's progress in a lesson: what is saved, merged with anything not yet
+    /// written.
+    pub async fn load(
+        &self,
+        user_id: &UserId,
+        course_id: &CourseId,
+        lesson_id: &LessonId,
+    ) -> Result<Option<LessonProgress>, IdbError> {
+        let db = self.connection().await?;
+        let stored = db
+            .progress(user_id, course_id, lesson_id)
+            .await
+            .inspect_err(|_| self.forget(&db))?;
+        let key = LessonKey::new(user_id, course_id, lesson_id);
+        Ok(self
+            .unwritten(|candidate| candidate == &key)
+            .into_iter()
+            .fold(stored, |known, (_, unwritten)| {
+                Some(match known {
+                    Some(known) => known.merge(&unwritten),
+                    None => unwritten,
+                })
+            }))
+    }
+
+    /// The learner's progress in every lesson of a course that has any, merged with
+    /// anything not yet written.
+    pub async fn load_course(
+        &self,
+        user_id: &UserId,
+        course_id: &CourseId,
+    ) -> Result<HashMap<LessonId, LessonProgress>, IdbError> {
+        let db = self.connection().await?;
+        let stored = db
+            .course_progress(user_id, course_id)
+            .await
+            .inspect_err(|_| self.forget(&db))?;
+        let mut lessons: HashMap<LessonId, LessonProgress> = stored.into_iter().collect();
+        let unwritten =
+            self.unwritten(|key| &key.user_id == user_id && &key.course_id == course_id);
+        for (key, progress) in unwritten {
+            lessons
+                .entry(key.lesson_id)
+                .and_modify(|known| *known = known.merge(&progress))
+                .or_insert(progress);
+        }
+        Ok(lessons)
+    }
+
+    /// Queues `progress` to be saved and returns at once. A value still waiting for the
+    /// same lesson is merged with it rather than written twice. The write happens in the
+    /// background and is retried until it succeeds.
+    pub fn save(
+        &self,
+        user_id: &UserId,
+        course_id: &CourseId,
+        lesson_id: &LessonId,
+        progress: LessonProgress,
+    ) {
+        self.queue(LessonKey::new(user_id, course_id, lesson_id), progress);
+        if !self.shared.is_writing.replace(true) {
+            wasm_bindgen_futures::spawn_local(self.clone().write_pending());
+        }
+    }
+
+    /// How many lessons have progress not yet written (including one being written).
+    pub fn pending_count(&self) -> usize {
+        let pending = self.shared.pending.borrow();
+        let is_other_in_flight = self
+            .shared
+            .in_flight
+            .borrow()
+            .as_ref()
+            .is_some_and(|(key, _)| !pending.contains_key(key));
+        pending.len() + usize::from(is_other_in_flight)
+    }
+
+    /// Writes what is pending now, without waiting out a retry delay. Resolves with `Ok`
+    /// once nothing is pending, or with the error of the next failed write (the write is
+    /// still retried in the background). For `pagehide` and for tests.
+    pub async fn flush(&self) -> Result<(), IdbError> {
+        if self.pending_count() == 0 {
+            return Ok(());
+        }
+        let (answer, answered) = oneshot::channel();
+        self.shared.flush_waiters.borrow_mut().push(answer);
+        self.retry_now();
+        answered.await.unwrap_or_else(|_dropped| {
+            Err(IdbError::Operation(
+                "the progress writer stopped before answering".into(),
+            ))
+        })
+    }
+
+    /// The open connection, opened now if there is none or it was closed.
+    async fn connection(&self) -> Result<Rc<PlayerDb>, IdbError> {
+        let cached = self.shared.connection.borrow().clone();
+        if let Some(db) = cached.filter(|db| db.is_open()) {
+            return Ok(db);
+        }
+        let opened = Rc::new(PlayerDb::open_named(&self.shared.db_name).await?);
+        let mut slot = self.shared.connection.borrow_mut();
+        // Another caller may have opened one meanwhile; keep a single connection.
+        if let Some(db) = slot.as_ref().filter(|db| db.is_open()) {
+            return Ok(Rc::clone(db));
+        }
+        *slot = Some(Rc::clone(&opened));
+        Ok(opened)
+    }
+
+    /// Drops `db` after it failed, so the next use opens a fresh connection.
+    fn forget(&self, db: &Rc<PlayerDb>) {
+        let mut slot = self.shared.connection.borrow_mut();
+        if slot.as_ref().is_some_and(|kept| Rc::ptr_eq(kept, db)) {
+            *slot = None;
+        }
+    }
+
+    /// Pending and in-flight values whose key passes `wanted`.
+    fn unwritten(&self, wanted: impl Fn(&LessonKey) -> bool) -> Vec<(LessonKey, LessonProgress)> {
+        let in_flight = self.shared.in_flight.borrow().clone();
+        let pending = self.shared.pending.borrow();
+        in_flight
+            .into_iter()
+            .chain(
+                pending
+                    .iter()
+                    .map(|(key, progress)| (key.clone(), progress.clone())),
+            )
+            .filter(|(key, _)| wanted(key))
+            .collect()
+    }
+
+    fn queue(&self, key: LessonKey, progress: LessonProgress) {
+        let mut pending = self.shared.pending.borrow_mut();
+        let merged = match pending.remove(&key) {
+            Some(earlier) => earlier.merge(&progress),
+            None => progress,
+        };
+        pending.insert(key, merged);
+    }
+
+    /// The background writer: writes pending values one lesson at a time until none are
+    /// left, waiting longer after each failure in a row.
+    async fn write_pending(self) {
+        let mut failures: u32 = 0;
+        loop {
+            let next = self.shared.pending.borrow_mut().pop_first();
+            let Some((key, progress)) = next else {
+                break;
+            };
+            *self.shared.in_flight.borrow_mut() = Some((key.clone(), progress.clone()));
+            let result = self.write(&key, &progress).await;
+            self.shared.in_flight.borrow_mut().take();
+            match result {
+                Ok(()) => failures = 0,
+                Err(err) => {
+                    // Put it back, merged with anything queued for it meanwhile.
+                    self.queue(key, progress);
+                    failures = failures.saturating_add(1);
+                    let delay_ms = retry_delay_ms(failures);
+                    if !self.answer_flushes(Err(err.clone())) {
+                        warn!("saving progress failed, retrying in {delay_ms} ms: {err}");
+                    }
+                    self.sleep(delay_ms).await;
+                }
+            }
+        }
+        self.shared.is_writing.set(false);
+        self.answer_flushes(Ok(()));
+    }
+
+    async fn write(&self, key: &LessonKey, progress: &LessonProgress) -> Result<(), IdbError> {
+        let db = self.connection().await?;
+        db.save_progress(
+            &key.user_id,
+            &key.course_id,
+            &key.lesson_id,
+            progress,
+            now_ms(),
+        )
+        .await
+        .inspect_err(|_| self.forget(&db))?;
+        Ok(())
+    }
+
+    /// Answers every waiting [`flush`](Self::flush); says whether anyone was waiting.
+    fn answer_flushes(&self, answer: Result<(), IdbError>) -> bool {
+        let waiters = self.shared.flush_waiters.take();
+        let was_waited_for = !waiters.is_empty();
+        for waiter in waiters {
+            // A flush that is no longer awaited does not need its answer.
+            let _ = waiter.send(answer.clone());
+        }
+        was_waited_for
+    }
+
+    /// Waits `delay_ms`, or less if [`retry_now`](Self::retry_now) is called meanwhile.
+    async fn sleep(&self, delay_ms: u32) {
+        let mut is_timer_set = false;
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+            is_timer_set = web_sys::window().is_some_and(|window| {
+                window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(
+                        &resolve,
+                        i32::try_from(delay_ms).unwrap_or(i32::MAX),
+                    )
+                    .is_ok()
+            });
+            *self.shared.wake_retry.borrow_mut() = Some(resolve);
+        });
+        if !is_timer_set {
+            warn!("no timer for the progress retry; it waits for the next flush");
+        }
+        // The promise only ever resolves.
+        let _ = JsFuture::from(promise).await;
+        self.shared.wake_retry.borrow_mut().take();
+    }
+
+    /// Ends the writer's wait before its next retry, if it is waiting.
+    fn retry_now(&self) {
+        let wake = self.shared.wake_retry.borrow_mut().take();
+        if let Some(wake) = wake {
+            // Calling a promise's resolve function does not throw.
+            let _ = wake.call0(&JsValue::UNDEFINED);
+        }
+    }
+}
