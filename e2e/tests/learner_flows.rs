@@ -140,14 +140,18 @@ async fn other_lesson_kinds_show_a_clear_placeholder() -> Result<()> {
         Box::pin(async move {
             browser.sign_in_to_catalog("learner1", "learner1").await?;
             browser.open_course("astronomy-101").await?;
-            let video = browser.script("return document.querySelector(\"a.lesson-link[href*='lessons/'] .lesson-kind\") !== null;").await?;
-            ensure!(video.as_bool() == Some(true), "lesson links carry a kind icon");
+            let icon = browser.script("return document.querySelector(\"a.lesson-link[href*='lessons/'] .lesson-kind\") !== null;").await?;
+            ensure!(icon.as_bool() == Some(true), "lesson links carry a kind icon");
             let href = browser
-                .script("const a = [...document.querySelectorAll('a.lesson-link')].find(a => a.textContent.match(/video/i)); return a ? a.getAttribute('href') : null;")
+                .script("const a = document.querySelector('a.lesson-link .lesson-kind[data-kind=quiz]'); return a ? a.closest('a').getAttribute('href') : null;")
                 .await?;
-            let Some(href) = href.as_str() else { anyhow::bail!("the demo course has a video lesson labelled as such") };
+            let Some(href) = href.as_str() else { anyhow::bail!("the demo course has a quiz lesson") };
             browser.visit(href).await?;
-            browser.find(".lesson-unavailable[role=status]").await?;
+            let placeholder = browser.find(".lesson-unavailable[role=status]").await?;
+            ensure!(
+                placeholder.attr("data-kind").await?.as_deref() == Some("quiz"),
+                "the placeholder names the quiz kind"
+            );
             Ok(())
         })
     })

@@ -1,6 +1,6 @@
-//! The lecture player in real Chromium: playback, keyboard shortcuts, captions, the
-//! transcript, resuming, honest completion, keyboard-only use, phone width, audio and
-//! narrated slides, and a clear error when the media cannot load.
+//! The lecture player in real Chromium: playback, in-video questions, keyboard shortcuts,
+//! captions, the transcript, resuming, honest completion, keyboard-only use, phone width,
+//! audio and narrated slides, and a clear error when the media cannot load.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -142,6 +142,46 @@ async fn a_video_lecture_plays_and_pauses() -> Result<()> {
             ensure!(
                 later.is_paused && later.is_near(paused.current_time, 0.05),
                 "a paused lecture stays where it stopped: {paused:?} then {later:?}"
+            );
+            Ok(())
+        })
+    })
+    .await
+}
+
+#[tokio::test]
+async fn an_in_video_question_pauses_the_lecture_until_skipped() -> Result<()> {
+    as_learner(|browser| {
+        Box::pin(async move {
+            browser.sign_in_to_catalog("learner1", "learner1").await?;
+            let question_at = demo_lesson(TOUR)?["questions"][0]["at_seconds"]
+                .as_f64()
+                .context("the tour asks a question")?;
+            browser.open_lecture(COURSE, TOUR).await?;
+            browser
+                .seek_to_ms(((question_at - 2.0).max(0.0) * 1_000.0) as u64)
+                .await?;
+            browser.play_lecture().await?;
+            browser.find("form.timed-question").await?;
+            let asked = browser
+                .wait_until("the question to pause playback", |state| state.is_paused)
+                .await?;
+            ensure!(
+                asked.is_near(question_at, 1.0),
+                "the question at {question_at} s paused the lecture at {} s",
+                asked.current_time
+            );
+            browser
+                .click("form.timed-question button.question-skip")
+                .await?;
+            browser
+                .wait_until("playback to go on after skipping", |state| {
+                    !state.is_paused && state.current_time > question_at + 0.5
+                })
+                .await?;
+            ensure!(
+                !browser.is_present("form.timed-question").await?,
+                "a skipped question goes away"
             );
             Ok(())
         })
@@ -348,6 +388,12 @@ async fn clicking_a_transcript_line_seeks_and_search_marks_matches() -> Result<(
                 english[4].text
             );
 
+            // Scroll the transcript to the line, as a reader does, then choose it.
+            browser
+                .script(&format!(
+                    "document.querySelectorAll('{TRANSCRIPT_CUES}')[4].scrollIntoView({{ block: 'center', behavior: 'instant' }}); return null;"
+                ))
+                .await?;
             fifth.click().await?;
             let target = start_ms / 1_000.0;
             browser
@@ -564,6 +610,14 @@ async fn scrubbing_does_not_complete_a_lecture_but_watching_it_does() -> Result<
             browser.find(".course-outline").await?;
             browser
                 .wait_for_attribute(&ring, "data-complete", "true")
+                .await?;
+            // The tour is the only lecture of its module, so the module is complete too.
+            browser
+                .wait_for_attribute(
+                    "section.outline-module[aria-labelledby='module-getting-started'] .module-heading .progress-ring",
+                    "data-complete",
+                    "true",
+                )
                 .await?;
             Ok(())
         })

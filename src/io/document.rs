@@ -36,6 +36,19 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the first element matching `selector`, if there is one.
+pub fn focus_selector(selector: &str) {
+    let element = document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        // focus() only throws for elements that cannot take focus; nothing to do then.
+        let _ = element.focus();
+    }
+}
+
 /// Milliseconds since the Unix epoch, from the browser's clock.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -7,17 +7,26 @@ use super::{
     TimedQuestionView,
 };
 use crate::i18n::{I18nInjection, PlayerMsg};
-use crate::io::document::monotonic_ms;
+use crate::io::document::{mark_performance, monotonic_ms};
 use crate::io::media::MediaElement;
 use crate::state::player::{MediaEvent, PlayerInjection};
 use lectern_core::playback::{intent_for_key, is_typing_target, KeyPress};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::JsCast;
 
 /// How long without pointer movement before the controls fade during playback.
 const IDLE_AFTER_MS: u64 = 3_000;
+
+/// The User Timing mark set the first time on this page that a lecture's media has data
+/// for its current position (`loadeddata`: a video's first frame can be shown), read by
+/// `cargo xtask bench`.
+const FIRST_FRAME_MARK: &str = "lectern:first-frame";
+
+/// Whether [`FIRST_FRAME_MARK`] has been set since this page loaded.
+static IS_FIRST_FRAME_MARKED: AtomicBool = AtomicBool::new(false);
 
 /// A video or audio lecture with its controls. Reads and drives the [`PlayerInjection`]
 /// provided above it.
@@ -63,7 +72,7 @@ pub fn MediaPlayer(
     )
     .ok();
     on_cleanup(move || {
-        player.on_media(MediaEvent::Hidden);
+        player.leave();
         keys.remove();
         hidden.remove();
         leaving.remove();
@@ -99,6 +108,7 @@ pub fn MediaPlayer(
                     on:click=move |_| player.dispatch(lectern_core::playback::PlayerIntent::TogglePlay)
                     on:dblclick=move |_| player.dispatch(lectern_core::playback::PlayerIntent::ToggleFullscreen)
                     on:loadedmetadata=move |_| player.on_media(MediaEvent::LoadedMetadata)
+                    on:loadeddata=move |_| mark_first_frame()
                     on:durationchange=move |_| player.on_media(MediaEvent::DurationChanged)
                     on:play=move |_| player.on_media(MediaEvent::Played)
                     on:playing=move |_| player.on_media(MediaEvent::Playing)
@@ -121,6 +131,13 @@ pub fn MediaPlayer(
             <ResumeNotice />
             <MediaControls has_picture_in_picture=is_video />
         </section>
+    }
+}
+
+/// Marks the first time on this page that a lecture's current frame can be shown.
+fn mark_first_frame() {
+    if !IS_FIRST_FRAME_MARKED.swap(true, Ordering::Relaxed) {
+        mark_performance(FIRST_FRAME_MARK);
     }
 }
 

@@ -31,7 +31,8 @@ pub fn SlideDeckView(
     let Some(last_index) = total.checked_sub(1) else {
         return ().into_any();
     };
-    let narration = PlayerInjection::use_player().filter(|_| follows_narration(&deck));
+    // A player above the deck is playing its narration (the lesson view provides it).
+    let narration = PlayerInjection::use_player().filter(|_| is_fully_timed(&deck));
     let deck = StoredValue::new(deck);
     let chosen = RwSignal::new(0_usize);
     let shown = Memo::new(move |_| match narration {
@@ -68,6 +69,8 @@ pub fn SlideDeckView(
         event.prevent_default();
         go_to(target);
     };
+    let is_first = move || shown.get() == 0;
+    let is_last = move || shown.get() >= last_index;
     let stage_id = format!("slides-{lesson_id}");
     let direction = content_direction(&language).as_attr();
     let strip = NodeRef::<html::Ol>::new();
@@ -136,7 +139,7 @@ pub fn SlideDeckView(
                     type="button"
                     class="button button-quiet slide-previous"
                     aria-controls=stage_id.clone()
-                    disabled=move || shown.get() == 0
+                    disabled=is_first
                     on:click=move |_| go_to(shown.get_untracked().saturating_sub(1))
                 >
                     {move || i18n.p(PlayerMsg::PreviousSlide)}
@@ -145,7 +148,7 @@ pub fn SlideDeckView(
                     type="button"
                     class="button button-quiet slide-next"
                     aria-controls=stage_id
-                    disabled=move || shown.get() >= last_index
+                    disabled=is_last
                     on:click=move |_| go_to(shown.get_untracked().saturating_add(1))
                 >
                     {move || i18n.p(PlayerMsg::NextSlide)}
@@ -159,13 +162,11 @@ pub fn SlideDeckView(
     .into_any()
 }
 
-/// Whether the deck can follow its narration: it has one and every slide says when it starts.
-fn follows_narration(deck: &SlideDeck) -> bool {
-    deck.narration.is_some()
-        && deck
-            .slides
-            .iter()
-            .all(|slide| slide.starts_at_seconds.is_some())
+/// Whether the deck can follow a narration: every slide says when it starts in it.
+fn is_fully_timed(deck: &SlideDeck) -> bool {
+    deck.slides
+        .iter()
+        .all(|slide| slide.starts_at_seconds.is_some())
 }
 
 /// Where to seek the narration to show a slide starting at `start_seconds`: rounded up to
@@ -239,7 +240,7 @@ fn first_text(blocks: &[Block]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lectern_core::course::{MediaLesson, MediaUrl, Slide};
+    use lectern_core::course::Slide;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn slide(starts_at_seconds: Option<f64>) -> Slide {
@@ -249,12 +250,6 @@ mod tests {
             },
             starts_at_seconds,
         }
-    }
-
-    fn narration() -> Option<MediaLesson> {
-        MediaUrl::parse("/media/talk.ogg")
-            .ok()
-            .map(MediaLesson::from_url)
     }
 
     #[wasm_bindgen_test(unsupported = test)]
@@ -280,7 +275,7 @@ mod tests {
         let starts = [0.0, 4.35, 20.1, 33.333];
         let deck = SlideDeck {
             slides: starts.iter().map(|start| slide(Some(*start))).collect(),
-            narration: narration(),
+            narration: None,
         };
         for (index, start) in starts.iter().enumerate() {
             let position_seconds = slide_start_ms(*start) as f64 / 1000.0;
@@ -294,22 +289,16 @@ mod tests {
     }
 
     #[wasm_bindgen_test(unsupported = test)]
-    fn only_a_fully_timed_narrated_deck_follows_its_narration() {
+    fn only_a_fully_timed_deck_can_follow_a_narration() {
         let timed = SlideDeck {
             slides: vec![slide(Some(0.0)), slide(Some(10.0))],
-            narration: narration(),
+            narration: None,
         };
-        assert!(timed.narration.is_some());
-        assert!(follows_narration(&timed));
+        assert!(is_fully_timed(&timed));
         let untimed = SlideDeck {
             slides: vec![slide(Some(0.0)), slide(None)],
-            ..timed.clone()
-        };
-        assert!(!follows_narration(&untimed));
-        let silent = SlideDeck {
             narration: None,
-            ..timed
         };
-        assert!(!follows_narration(&silent));
+        assert!(!is_fully_timed(&untimed));
     }
 }

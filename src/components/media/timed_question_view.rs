@@ -28,6 +28,13 @@ fn QuestionCard(question: TimedQuestion) -> impl IntoView {
     let name = format!("question-{}", question.question_id);
     let heading_id = format!("{name}-prompt");
     let labelled_by = heading_id.clone();
+    let form = NodeRef::<leptos::html::Form>::new();
+    // The question interrupts the lecture, so it takes focus; a screen reader reads it out.
+    Effect::new(move || {
+        if let Some(form) = form.get() {
+            focus_first_choice(&form);
+        }
+    });
     let correct = question.correct_choice;
     let explanation = question.explanation.clone();
     let verdict = move || {
@@ -41,6 +48,7 @@ fn QuestionCard(question: TimedQuestion) -> impl IntoView {
     };
     view! {
         <form
+            node_ref=form
             class="timed-question"
             role="group"
             aria-labelledby=labelled_by
@@ -85,5 +93,18 @@ fn QuestionCard(question: TimedQuestion) -> impl IntoView {
                 </Show>
             </div>
         </form>
+    }
+}
+
+fn focus_first_choice(form: &web_sys::HtmlFormElement) {
+    use wasm_bindgen::JsCast;
+    let first = form
+        .query_selector("input[type=radio]")
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(first) = first {
+        // focus() cannot fail on a rendered radio button.
+        let _ = first.focus();
     }
 }

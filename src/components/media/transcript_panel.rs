@@ -98,6 +98,7 @@ pub fn TranscriptPanel(
                         type="search"
                         class="transcript-search"
                         autocomplete="off"
+                        dir="auto"
                         placeholder=move || i18n.p(PlayerMsg::SearchTranscript)
                         prop:value=move || query.get()
                         on:input=move |event| query.set(event_target_value(&event))

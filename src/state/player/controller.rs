@@ -216,6 +216,25 @@ impl PlayerInjection {
         }
     }
 
+    /// Saves where the learner is as the player goes away (another page in the app). Writes
+    /// no signal: the views that read them are being torn down.
+    pub fn leave(&self) {
+        let Some(Some(element)) = self.element.try_get_value() else {
+            return;
+        };
+        let input = PlaybackInput::Hidden {
+            position_ms: element.position_ms(),
+        };
+        let now = monotonic_ms();
+        let is_updated = self.tracker.try_update_value(|tracker| {
+            tracker.handle(input, now);
+            while tracker.poll().is_some() {}
+        });
+        if is_updated.is_some() {
+            self.save_progress();
+        }
+    }
+
     /// Feeds the tracker and acts on what it asks for.
     fn track(&self, input: PlaybackInput) {
         let now = monotonic_ms();
@@ -241,7 +260,9 @@ impl PlayerInjection {
         let share = self
             .tracker
             .with_value(|tracker| tracker.progress(0).share());
-        self.watched_share.set(share);
+        if self.watched_share.get_untracked() != share {
+            self.watched_share.set(share);
+        }
         if should_save {
             self.save_progress();
         }
@@ -252,9 +273,11 @@ impl PlayerInjection {
         let event_time = now_ms().max(0.0) as u64;
         let progress = self
             .tracker
-            .with_value(|tracker| tracker.progress(event_time));
-        let key = self.key.get_value();
-        self.store.with_value(|store| {
+            .try_with_value(|tracker| tracker.progress(event_time));
+        let (Some(progress), Some(key)) = (progress, self.key.try_get_value()) else {
+            return;
+        };
+        self.store.try_with_value(|store| {
             store.save(&key.user_id, &key.course_id, &key.lesson_id, progress);
         });
     }
@@ -276,10 +299,13 @@ impl PlayerInjection {
             return;
         }
         let previous_ms = self.position_ms.get_untracked();
+        // Time updates come about every 250 ms of wall time, so further apart at high speed;
+        // a bigger step than this is a jump, which asks nothing.
+        let window_ms = (2_000.0 * self.rate.get_untracked().max(1.0)) as u64;
         let due = self.lecture.with_value(|lecture| {
             lecture.questions.iter().position(|question| {
                 let at_ms = (question.at_seconds * 1000.0) as u64;
-                previous_ms < at_ms && at_ms <= position_ms && position_ms - previous_ms < 2_000
+                previous_ms < at_ms && at_ms <= position_ms && position_ms - previous_ms < window_ms
             })
         });
         let Some(index) = due else {

@@ -188,6 +188,7 @@ impl PlayerInjection {
         }
         self.open_question.set(None);
         self.dispatch(PlayerIntent::Play);
+        crate::io::document::focus_selector(".media-player .play-toggle");
     }
 
     fn with_element(&self, act: impl FnOnce(&MediaElement)) {
