@@ -20,7 +20,7 @@ async fn main() -> Result<()> {
         browser.sign_in_to_catalog("learner1", "learner1").await?;
         browser.open_course("astronomy-101").await?;
         browser.open_lesson(&lesson_id).await?;
-        browser.client().set_window_size(1100, 900).await?;
+        browser.client().set_window_size(1280, 1000).await?;
         if browser.is_present("video.media-element").await? {
             show_a_captioned_moment(&browser).await?;
         }

@@ -5,6 +5,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::{elements::Element, key::Key, Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// How long to wait for something to appear.
@@ -21,6 +22,8 @@ pub enum Viewport {
 pub struct Browser {
     client: Client,
     base_url: String,
+    /// Where downloads land, for a browser opened with [`Browser::open_with_downloads`].
+    download_dir: Option<PathBuf>,
     _profile: Profile,
 }
 
@@ -31,6 +34,21 @@ impl Browser {
     }
 
     pub async fn open_with(env: &Env, viewport: Viewport, language: &str) -> Result<Browser> {
+        Browser::launch(env, viewport, language, false).await
+    }
+
+    /// A cold desktop browser preferring English that saves downloads without asking, into
+    /// a folder of its throwaway profile (read them with [`Browser::wait_for_download`]).
+    pub async fn open_with_downloads(env: &Env) -> Result<Browser> {
+        Browser::launch(env, Viewport::Desktop, "en-US", true).await
+    }
+
+    async fn launch(
+        env: &Env,
+        viewport: Viewport,
+        language: &str,
+        has_downloads: bool,
+    ) -> Result<Browser> {
         let profile = Profile::new()?;
         let size = match viewport {
             Viewport::Desktop => "1280,900",
@@ -57,6 +75,14 @@ impl Browser {
         ])
         .collect::<Vec<_>>();
         let mut chrome_options = json!({ "binary": env.chromium, "args": args, "prefs": { "intl.accept_languages": language } });
+        let download_dir = has_downloads.then(|| profile.path.join("downloads"));
+        if let Some(dir) = &download_dir {
+            std::fs::create_dir_all(dir)?;
+            let prefs = &mut chrome_options["prefs"];
+            prefs["download.default_directory"] = json!(dir.display().to_string());
+            prefs["download.prompt_for_download"] = json!(false);
+            prefs["download.directory_upgrade"] = json!(true);
+        }
         if let Viewport::Phone = viewport {
             // Headless windows are never narrower than 500 px; emulate the phone's screen.
             chrome_options["mobileEmulation"] =
@@ -73,6 +99,7 @@ impl Browser {
         Ok(Browser {
             client,
             base_url: env.base_url.trim_end_matches('/').to_owned(),
+            download_dir,
             _profile: profile,
         })
     }
@@ -250,6 +277,13 @@ impl Browser {
         Ok(())
     }
 
+    /// Signs out with the header's button and waits for the sign-in form.
+    pub async fn sign_out(&self) -> Result<()> {
+        self.click("#signout").await?;
+        self.find("#signin-form").await?;
+        Ok(())
+    }
+
     /// Signs in and waits for the catalog.
     pub async fn sign_in_to_catalog(&self, username: &str, password: &str) -> Result<()> {
         self.sign_in(username, password).await?;
@@ -346,6 +380,31 @@ impl Browser {
     pub async fn screenshot(&self, file: &std::path::Path) -> Result<()> {
         std::fs::write(file, self.client.screenshot().await?)?;
         Ok(())
+    }
+
+    /// Waits until the browser has finished downloading `file_name` (only with
+    /// [`Browser::open_with_downloads`]) and returns its text.
+    pub async fn wait_for_download(&self, file_name: &str) -> Result<String> {
+        let Some(dir) = &self.download_dir else {
+            bail!("this browser was not opened with a download folder");
+        };
+        let file = dir.join(file_name);
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            // Chromium writes to `<name>.crdownload` and renames it when done.
+            if file.is_file() {
+                return std::fs::read_to_string(&file)
+                    .with_context(|| format!("cannot read the download {}", file.display()));
+            }
+            if tokio::time::Instant::now() > deadline {
+                let found = std::fs::read_dir(dir)?
+                    .filter_map(|entry| entry.ok())
+                    .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>();
+                bail!("{file_name} was not downloaded within {PATIENCE:?}; the folder holds {found:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// The underlying WebDriver client, for checks the helpers do not cover.

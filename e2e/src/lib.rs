@@ -5,12 +5,13 @@
 //! objects.
 
 mod browser;
+mod devtools;
 mod player;
 mod profile;
 
 pub use browser::{Browser, Viewport};
 pub use fantoccini::Locator;
-pub use player::{one_line, parse_vtt, MediaState, VttCue};
+pub use player::{one_line, parse_vtt, ChapterButton, MediaState, VttCue};
 
 use anyhow::{Context, Result};
 

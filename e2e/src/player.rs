@@ -1,16 +1,31 @@
 //! The lecture player as a learner uses it: open a lecture, play, pause, seek, scrub the
-//! seek bar, read what the media element reports and wait for it, and check what was saved
-//! on this device. Also a small WebVTT reader, so tests can compare what the player shows
-//! with the files the server serves.
+//! seek bar, choose a speed, captions and their style, move between chapters, open and
+//! download the transcript, read what the media element reports and wait for it, and check
+//! what was saved on this device. Also a small WebVTT reader, so tests can compare what the
+//! player shows with the files the server serves.
 
 use crate::browser::PATIENCE;
-use crate::Browser;
+use crate::{Browser, Locator};
 use anyhow::{bail, Context, Result};
 use serde_json::{json, Value};
 use std::time::Duration;
 
 /// The lecture's `<video>` element (one element for video and audio lectures).
 const MEDIA: &str = "video.media-element";
+/// The captions the player draws over the picture.
+const CAPTION_CUES: &str = ".caption-overlay .caption-cue";
+/// The buttons of the chapter list.
+const CHAPTERS: &str = "nav.chapter-list button.chapter";
+
+/// One entry of the player's chapter list, as shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChapterButton {
+    /// Where the button seeks to (`data-start-ms`).
+    pub start_ms: u64,
+    pub title: String,
+    /// Whether it is marked as the chapter being played (`aria-current="true"`).
+    pub is_current: bool,
+}
 
 /// What the lecture's media element reports at one moment.
 #[derive(Debug, Clone, PartialEq)]
@@ -246,6 +261,142 @@ impl Browser {
             |state| !state.is_seeking && state.is_near(seconds, 0.5),
         )
         .await
+    }
+
+    /// Chooses a speed in the speed menu (`rate` as the menu writes it, like 1.5).
+    pub async fn choose_speed(&self, rate: f64) -> Result<()> {
+        self.find("select.speed-select")
+            .await?
+            .select_by_value(&rate.to_string())
+            .await
+            .with_context(|| format!("the speed menu has no {rate}"))?;
+        Ok(())
+    }
+
+    /// Chooses captions in the captions menu: `"off"`, or a track's index (`"0"`, `"1"`).
+    pub async fn choose_captions(&self, choice: &str) -> Result<()> {
+        self.find("select.captions-select")
+            .await?
+            .select_by_value(choice)
+            .await
+            .with_context(|| format!("the captions menu has no {choice:?}"))?;
+        Ok(())
+    }
+
+    /// Opens the caption settings and chooses the captions' text size and background
+    /// opacity, in percent.
+    pub async fn choose_caption_style(
+        &self,
+        size_percent: u16,
+        background_percent: u8,
+    ) -> Result<()> {
+        let toggle = "button.caption-style-toggle";
+        if self.attribute_of(toggle, "aria-expanded").await?.as_deref() != Some("true") {
+            self.click(toggle).await?;
+            self.wait_for_attribute(toggle, "aria-expanded", "true")
+                .await?;
+        }
+        self.find("select.caption-size-select")
+            .await?
+            .select_by_value(&size_percent.to_string())
+            .await?;
+        self.find("select.caption-background-select")
+            .await?
+            .select_by_value(&background_percent.to_string())
+            .await?;
+        Ok(())
+    }
+
+    /// The captions over the picture right now, on one line (empty when none show).
+    pub async fn shown_captions(&self) -> Result<String> {
+        let script = format!(
+            "return [...document.querySelectorAll('{CAPTION_CUES}')] \
+               .map(cue => cue.innerText).join(' ');"
+        );
+        let shown = self.script(&script).await?;
+        Ok(one_line(shown.as_str().unwrap_or_default()))
+    }
+
+    /// Waits until the captions over the picture read exactly `expected` (white space
+    /// aside).
+    pub async fn wait_for_captions(&self, expected: &str) -> Result<()> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let shown = self.shown_captions().await?;
+            if shown == one_line(expected) {
+                return Ok(());
+            }
+            if tokio::time::Instant::now() > deadline {
+                bail!("the captions never read {expected:?}; they last read {shown:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The chapter list as shown, in order.
+    pub async fn chapter_list(&self) -> Result<Vec<ChapterButton>> {
+        let script = format!(
+            "return [...document.querySelectorAll('{CHAPTERS}')].map(chapter => ({{ \
+               start_ms: Number(chapter.dataset.startMs), \
+               title: (chapter.querySelector('.chapter-title') || {{}}).textContent || '', \
+               is_current: chapter.getAttribute('aria-current') === 'true' }}));"
+        );
+        let listed = self.script(&script).await?;
+        listed
+            .as_array()
+            .context("the chapter list is a list")?
+            .iter()
+            .map(|chapter| {
+                Ok(ChapterButton {
+                    start_ms: chapter["start_ms"]
+                        .as_f64()
+                        .with_context(|| format!("a chapter without data-start-ms: {chapter}"))?
+                        as u64,
+                    title: one_line(chapter["title"].as_str().unwrap_or_default()),
+                    is_current: chapter["is_current"] == true,
+                })
+            })
+            .collect()
+    }
+
+    /// Clicks the chapter at `index` (0 for the first) in the chapter list.
+    pub async fn choose_chapter(&self, index: usize) -> Result<()> {
+        self.find(CHAPTERS).await?;
+        let chapters = self.client().find_all(Locator::Css(CHAPTERS)).await?;
+        let Some(chapter) = chapters.get(index) else {
+            bail!("there is no chapter {index}: the list has {}", chapters.len());
+        };
+        chapter.click().await?;
+        Ok(())
+    }
+
+    /// Presses the "next chapter" button.
+    pub async fn go_to_next_chapter(&self) -> Result<()> {
+        self.click("button.chapter-next").await
+    }
+
+    /// Presses the "previous chapter" button.
+    pub async fn go_to_previous_chapter(&self) -> Result<()> {
+        self.click("button.chapter-previous").await
+    }
+
+    /// Opens the transcript beside the player and waits until it lists its lines.
+    pub async fn open_transcript(&self) -> Result<()> {
+        let toggle = "button.transcript-toggle";
+        if self.attribute_of(toggle, "aria-expanded").await?.as_deref() != Some("true") {
+            self.click(toggle).await?;
+        }
+        self.wait_for_attribute(toggle, "aria-expanded", "true")
+            .await?;
+        self.find("#transcript-panel ol.transcript-cues button.transcript-cue")
+            .await?;
+        Ok(())
+    }
+
+    /// Opens the transcript and presses its download button.
+    pub async fn download_transcript(&self) -> Result<()> {
+        self.open_transcript().await?;
+        self.click("button.transcript-download").await
     }
 
     /// The player's idea of the lecture's length, from the seek bar's `max`, in ms.
