@@ -1,5 +1,5 @@
-//! Lectern's domain, with no IO: the course model and its validation, safe Markdown,
-//! user roles and locales. Builds for the host and for wasm32; every rule here is tested
+//! Lectern's domain, with no IO: the course model and its validation, quiz grading, safe
+//! Markdown, user roles and locales. Builds for the host and for wasm32; every rule here is tested
 //! natively. Nothing in this crate reads a clock, a random source, the network or storage.
 
 pub mod course;
@@ -8,6 +8,7 @@ pub mod locale;
 pub mod markdown;
 pub mod playback;
 pub mod progress;
+pub mod quiz;
 pub mod user;
 pub mod vtt;
 

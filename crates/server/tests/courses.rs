@@ -134,3 +134,94 @@ async fn every_route_but_sign_in_needs_a_token() {
         }
     }
 }
+
+/// Every `"correct"` and `"accepted"` key anywhere under `value`, by JSON path.
+fn answer_keys(value: &serde_json::Value, path: &str, found: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(object) => {
+            for (key, child) in object {
+                let here = format!("{path}.{key}");
+                // `settings.feedback` is when feedback shows, not feedback itself.
+                let is_feedback_text = key == "feedback" && !path.ends_with(".settings");
+                if matches!(key.as_str(), "correct" | "accepted") || is_feedback_text {
+                    found.push(here.clone());
+                }
+                answer_keys(child, &here, found);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                answer_keys(child, &format!("{path}[{index}]"), found);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[tokio::test]
+async fn graded_quiz_keys_never_reach_learners_but_practice_keys_do() {
+    use lectern_core::user::Role;
+    use lectern_core::{CourseId, UserId};
+    let server = start().await;
+    let fixture = include_str!("../../core/tests/fixtures/course.json");
+    lectern_server::import::import_manifest(&server.db, fixture)
+        .await
+        .unwrap();
+    let course_id = CourseId::parse("sample").unwrap();
+    let mut conn = server.db.acquire().await.unwrap();
+    for (username, role) in [
+        ("learner2", Role::Learner),
+        ("instructor1", Role::Instructor),
+    ] {
+        let user_id = UserId::parse(username).unwrap();
+        lectern_server::db::enrolments::enrol(&mut conn, &user_id, &course_id, role)
+            .await
+            .unwrap();
+    }
+    drop(conn);
+
+    let learner = server.sign_in("learner2", "learner2").await;
+    let response = server.get("/api/v1/courses/sample", Some(&learner)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let text = response.text().await.unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut keys = Vec::new();
+    answer_keys(&json, "$", &mut keys);
+    assert!(
+        keys.is_empty(),
+        "the learner's copy holds answer keys at {keys:?}"
+    );
+    let course = parse_manifest(&text).expect("the learner's copy is a valid course");
+    assert!(!course.has_graded_keys());
+    let quiz = course
+        .lessons()
+        .find(|l| l.lesson_id.as_str() == "check")
+        .unwrap();
+    assert!(
+        matches!(&quiz.content, lectern_core::course::LessonContent::Quiz(q) if q.questions().count() >= 9),
+        "questions and choices are all still there"
+    );
+
+    let instructor = server.sign_in("instructor1", "instructor1").await;
+    let text = server
+        .get("/api/v1/courses/sample", Some(&instructor))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        parse_manifest(&text).unwrap().has_graded_keys(),
+        "instructors get the keys"
+    );
+
+    // The demo course's quiz is a practice quiz: its keys travel, for instant feedback offline.
+    let text = server
+        .get("/api/v1/courses/astronomy-101", Some(&learner))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let mut keys = Vec::new();
+    answer_keys(&serde_json::from_str(&text).unwrap(), "$", &mut keys);
+    assert!(!keys.is_empty(), "practice quizzes keep their keys");
+}

@@ -4,6 +4,7 @@
 
 use super::{MediaLesson, SlideDeck};
 use crate::ids::{CourseId, LessonId, ModuleId};
+use crate::quiz::Quiz;
 use jiff::Timestamp;
 use serde::Serialize;
 
@@ -48,7 +49,7 @@ pub enum LessonContent {
     Video(MediaLesson),
     Audio(MediaLesson),
     Slides(SlideDeck),
-    Quiz {},
+    Quiz(Quiz),
     Assignment {
         instructions: String,
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -131,7 +132,7 @@ impl LessonContent {
             LessonContent::Video(_) => LessonKind::Video,
             LessonContent::Audio(_) => LessonKind::Audio,
             LessonContent::Slides(_) => LessonKind::Slides,
-            LessonContent::Quiz {} => LessonKind::Quiz,
+            LessonContent::Quiz(_) => LessonKind::Quiz,
             LessonContent::Assignment { .. } => LessonKind::Assignment,
             LessonContent::Discussion { .. } => LessonKind::Discussion,
             LessonContent::Live(_) => LessonKind::Live,
@@ -162,5 +163,28 @@ impl Course {
 
     pub fn lesson_count(&self) -> usize {
         self.lessons().count()
+    }
+
+    /// Whether a graded quiz in the course carries answer keys (which learners must not get).
+    pub fn has_graded_keys(&self) -> bool {
+        self.lessons().any(|lesson| {
+            matches!(&lesson.content, LessonContent::Quiz(quiz) if quiz.settings.is_graded && quiz.has_keys())
+        })
+    }
+
+    /// The copy of the course a learner may see: graded quizzes lose their answer keys and
+    /// feedback; practice quizzes keep them for instant feedback, offline too.
+    pub fn for_learners(&self) -> Course {
+        let mut course = self.clone();
+        for module in &mut course.modules {
+            for lesson in &mut module.lessons {
+                if let LessonContent::Quiz(quiz) = &lesson.content {
+                    if quiz.settings.is_graded {
+                        lesson.content = LessonContent::Quiz(quiz.without_keys());
+                    }
+                }
+            }
+        }
+        course
     }
 }

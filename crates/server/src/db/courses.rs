@@ -67,14 +67,15 @@ fn summary(
     })
 }
 
-/// The manifest JSON of `course_id`, only if `user_id` is enrolled in it.
+/// The manifest JSON of `course_id` and the caller's role in it, only if `user_id` is
+/// enrolled in it.
 pub async fn manifest_for_user(
     db: impl SqliteExecutor<'_>,
     user_id: &UserId,
     course_id: &CourseId,
-) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar(
-        "SELECT courses.manifest_json FROM courses \
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    sqlx::query_as(
+        "SELECT courses.manifest_json, enrolments.role FROM courses \
          JOIN enrolments ON enrolments.course_id = courses.course_id \
          WHERE enrolments.user_id = ? AND courses.course_id = ?",
     )

@@ -11,7 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use lectern_api::v1::{routes, CourseList};
-use lectern_core::CourseId;
+use lectern_core::user::Role;
+use lectern_core::{parse_manifest, CourseId};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -38,10 +39,33 @@ async fn manifest(
     let Ok(course_id) = CourseId::parse(&raw_course_id) else {
         return Err(ApiError::NotFound);
     };
-    let Some(manifest_json) =
+    let Some((manifest_json, role)) =
         courses::manifest_for_user(&state.db, &caller.profile.user_id, &course_id).await?
     else {
         return Err(ApiError::NotFound);
     };
-    Ok(([(CONTENT_TYPE, "application/json")], manifest_json).into_response())
+    let is_teaching = matches!(Role::parse(&role), Some(Role::Instructor | Role::Admin));
+    let body = if is_teaching {
+        manifest_json
+    } else {
+        learner_copy(manifest_json)?
+    };
+    Ok(([(CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// The manifest as a learner may see it: answer keys of graded quizzes never leave the
+/// server. Stored manifests were validated on import, so failing to read one is a server
+/// fault, never a reason to send it as is.
+fn learner_copy(manifest_json: String) -> Result<String, ApiError> {
+    let course = parse_manifest(&manifest_json).map_err(|problems| {
+        ApiError::Internal(format!("a stored manifest no longer validates: {problems}"))
+    })?;
+    if !course.has_graded_keys() {
+        return Ok(manifest_json);
+    }
+    serde_json::to_string(&course.for_learners()).map_err(|err| {
+        ApiError::Internal(format!(
+            "the learner's manifest could not be written: {err}"
+        ))
+    })
 }

@@ -331,7 +331,7 @@ impl Walker {
     }
 
     /// An optional array of objects, each read by `read`; `None` if any item was invalid.
-    fn each<T>(
+    pub(super) fn each<T>(
         &mut self,
         object: &Map<String, Value>,
         path: &str,

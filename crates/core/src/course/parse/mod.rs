@@ -7,6 +7,9 @@ use super::model::{
 };
 mod fields;
 mod media;
+mod quiz;
+mod quiz_parts;
+mod quiz_question;
 
 use super::{ManifestProblems, ProblemKind};
 use crate::ids::{CourseId, LessonId, ModuleId};
@@ -187,7 +190,7 @@ impl Walker {
             LessonKind::Video => LessonContent::Video(self.media_lesson(lesson, path)?),
             LessonKind::Audio => LessonContent::Audio(self.media_lesson(lesson, path)?),
             LessonKind::Slides => LessonContent::Slides(self.slide_deck(lesson, path)?),
-            LessonKind::Quiz => LessonContent::Quiz {},
+            LessonKind::Quiz => LessonContent::Quiz(self.quiz(lesson, path)?),
             LessonKind::Assignment => {
                 let instructions = self
                     .text(lesson, path, "instructions", false, MAX_TEXT_CHARS)
