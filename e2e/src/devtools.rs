@@ -1,5 +1,5 @@
 //! Chrome DevTools Protocol commands sent through chromedriver (`goog/cdp/execute`), for
-//! what WebDriver cannot do: a slow network, or none at all.
+//! what WebDriver cannot do: requests to some addresses failing as if the network had dropped.
 
 use crate::Browser;
 use anyhow::{Context, Result};
@@ -38,37 +38,20 @@ impl Browser {
             .with_context(|| format!("the DevTools command {method} failed"))
     }
 
-    /// Makes the page's network slow: at most `bytes_per_second` down, as on a poor
-    /// mobile connection (until [`Browser::go_online`]).
-    pub async fn use_slow_network(&self, bytes_per_second: u32) -> Result<()> {
-        self.emulate_network(false, f64::from(bytes_per_second))
-            .await
-    }
-
-    /// Cuts the page off the network, as a dropped connection does: requests under way
-    /// fail and new ones cannot start.
-    pub async fn go_offline(&self) -> Result<()> {
-        self.emulate_network(true, -1.0).await
-    }
-
-    /// Brings the page back on a normal network.
-    pub async fn go_online(&self) -> Result<()> {
-        self.emulate_network(false, -1.0).await
-    }
-
-    /// `Network.emulateNetworkConditions`; a throughput of -1 means no limit.
-    async fn emulate_network(&self, is_offline: bool, download_throughput: f64) -> Result<()> {
+    /// From now on, requests to addresses matching `url_pattern` (`*` matches anything)
+    /// fail as if the network had dropped, until [`Browser::allow_all_requests`]. Requests
+    /// already under way go on.
+    pub async fn drop_requests_to(&self, url_pattern: &str) -> Result<()> {
         self.devtools("Network.enable", json!({})).await?;
-        self.devtools(
-            "Network.emulateNetworkConditions",
-            json!({
-                "offline": is_offline,
-                "latency": 0,
-                "downloadThroughput": download_throughput,
-                "uploadThroughput": -1,
-            }),
-        )
-        .await?;
+        self.devtools("Network.setBlockedURLs", json!({ "urls": [url_pattern] }))
+            .await?;
+        Ok(())
+    }
+
+    /// Lets every request through again.
+    pub async fn allow_all_requests(&self) -> Result<()> {
+        self.devtools("Network.setBlockedURLs", json!({ "urls": [] }))
+            .await?;
         Ok(())
     }
 }

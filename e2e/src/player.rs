@@ -247,7 +247,14 @@ impl Browser {
     /// Drags the seek bar to `position_ms`, as a learner scrubbing through the lecture does,
     /// and waits until the media has moved there.
     pub async fn scrub_to_ms(&self, position_ms: u64) -> Result<MediaState> {
-        self.drag_seek_bar_to_ms(position_ms).await?;
+        let script = "const bar = document.querySelector('input.seek-bar'); \
+            bar.value = String(arguments[0]); \
+            bar.dispatchEvent(new Event('input', { bubbles: true })); \
+            bar.dispatchEvent(new Event('change', { bubbles: true })); return null;";
+        self.client()
+            .execute(script, vec![json!(position_ms)])
+            .await
+            .context("could not move the seek bar")?;
         let seconds = position_ms as f64 / 1_000.0;
         self.wait_until(
             &format!("the seek bar to move the media to {seconds} s"),
@@ -393,21 +400,6 @@ impl Browser {
     pub async fn download_transcript(&self) -> Result<()> {
         self.open_transcript().await?;
         self.click("button.transcript-download").await
-    }
-
-    /// Drags the seek bar to `position_ms` and lets go, without waiting for the media to
-    /// get there (it may never, if the network is gone).
-    pub async fn drag_seek_bar_to_ms(&self, position_ms: u64) -> Result<()> {
-        let script = "const bar = document.querySelector('input.seek-bar'); \
-            bar.value = String(arguments[0]); \
-            bar.dispatchEvent(new Event('input', { bubbles: true })); \
-            bar.dispatchEvent(new Event('change', { bubbles: true })); return null;";
-        self.find("input.seek-bar").await?;
-        self.client()
-            .execute(script, vec![json!(position_ms)])
-            .await
-            .context("could not move the seek bar")?;
-        Ok(())
     }
 
     /// The player's idea of the lecture's length, from the seek bar's `max`, in ms.
