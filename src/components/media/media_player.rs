@@ -114,6 +114,7 @@ pub fn MediaPlayer(
                     on:playing=move |_| player.on_media(MediaEvent::Playing)
                     on:pause=move |_| player.on_media(MediaEvent::Paused)
                     on:waiting=move |_| player.on_media(MediaEvent::Waiting)
+                    on:stalled=move |_| player.on_media(MediaEvent::Stalled)
                     on:timeupdate=move |_| player.on_media(MediaEvent::TimeUpdated)
                     on:seeking=move |_| player.on_media(MediaEvent::Seeking)
                     on:seeked=move |_| player.on_media(MediaEvent::Seeked)
@@ -123,6 +124,11 @@ pub fn MediaPlayer(
                     on:ended=move |_| player.on_media(MediaEvent::Ended)
                     on:error=move |_| player.on_media(MediaEvent::Failed)
                 ></video>
+                <Show when=move || player.is_waiting.get() && player.failure.get().is_none()>
+                    <p class="media-buffering" role="status">
+                        {move || i18n.p(if player.is_stalled.get() { PlayerMsg::Stalled } else { PlayerMsg::Buffering })}
+                    </p>
+                </Show>
                 <CaptionOverlay />
                 <TimedQuestionView />
                 <ShortcutsHelp />

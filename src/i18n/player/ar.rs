@@ -73,5 +73,7 @@ pub(super) fn text(msg: PlayerMsg) -> &'static str {
         PlayerMsg::Slides => "الشرائح",
         PlayerMsg::GoToSlide => "الانتقال إلى الشريحة {n}",
         PlayerMsg::Narration => "التعليق الصوتي",
+        PlayerMsg::Buffering => "جارٍ تحميل المحاضرة…",
+        PlayerMsg::Stalled => "الاتصال بطيء. ما زلنا نحاول…",
     }
 }

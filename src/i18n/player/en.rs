@@ -77,5 +77,7 @@ pub(super) fn text(msg: PlayerMsg) -> &'static str {
         PlayerMsg::Slides => "Slides",
         PlayerMsg::GoToSlide => "Go to slide {n}",
         PlayerMsg::Narration => "Narration",
+        PlayerMsg::Buffering => "Loading the lecture…",
+        PlayerMsg::Stalled => "The connection is slow. Still trying…",
     }
 }

@@ -85,6 +85,8 @@ pub enum PlayerMsg {
     /// Contains `{n}`.
     GoToSlide,
     Narration,
+    Buffering,
+    Stalled,
 }
 
 /// The text of `msg` in `locale`.

@@ -20,6 +20,7 @@ pub enum MediaEvent {
     Playing,
     Paused,
     Waiting,
+    Stalled,
     TimeUpdated,
     Seeking,
     Seeked,
@@ -161,15 +162,22 @@ impl PlayerInjection {
             }
             MediaEvent::Playing => {
                 self.is_playing.set(true);
-                self.is_waiting.set(false);
+                self.stop_waiting();
                 Some(PlaybackInput::Playing { position_ms })
             }
             MediaEvent::Paused => {
                 self.is_playing.set(false);
+                self.stop_waiting();
                 Some(PlaybackInput::Paused { position_ms })
             }
             MediaEvent::Waiting => {
                 self.is_waiting.set(true);
+                None
+            }
+            MediaEvent::Stalled => {
+                if self.is_waiting.get_untracked() {
+                    self.is_stalled.set(true);
+                }
                 None
             }
             MediaEvent::TimeUpdated => {
@@ -198,6 +206,7 @@ impl PlayerInjection {
             }
             MediaEvent::Failed => {
                 self.is_playing.set(false);
+                self.stop_waiting();
                 self.failure.set(element.failure());
                 None
             }
@@ -213,6 +222,15 @@ impl PlayerInjection {
         self.position_ms.set(position_ms);
         if let Some(input) = input {
             self.track(input);
+        }
+    }
+
+    fn stop_waiting(&self) {
+        if self.is_waiting.get_untracked() {
+            self.is_waiting.set(false);
+        }
+        if self.is_stalled.get_untracked() {
+            self.is_stalled.set(false);
         }
     }
 

@@ -33,6 +33,8 @@ pub struct LectureKey {
 pub struct PlayerInjection {
     pub is_playing: RwSignal<bool>,
     pub is_waiting: RwSignal<bool>,
+    /// The browser has been waiting for data for a while (`stalled` while waiting).
+    pub is_stalled: RwSignal<bool>,
     pub position_ms: RwSignal<u64>,
     pub duration_ms: RwSignal<Option<u64>>,
     pub buffered_ms: RwSignal<Vec<(u64, u64)>>,
@@ -92,6 +94,7 @@ impl PlayerInjection {
         let player = PlayerInjection {
             is_playing: RwSignal::new(false),
             is_waiting: RwSignal::new(false),
+            is_stalled: RwSignal::new(false),
             position_ms: RwSignal::new(0),
             duration_ms: RwSignal::new(duration),
             buffered_ms: RwSignal::new(Vec::new()),
