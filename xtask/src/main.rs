@@ -63,7 +63,12 @@ fn demo_media_command(args: &[String]) -> Result<()> {
 
 /// The workspace root (the folder holding the root Cargo.toml).
 pub fn root() -> PathBuf {
-    let xtask_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    // `cargo run` sets CARGO_MANIFEST_DIR for the running binary too. Prefer it to the value
+    // baked in at compile time: with a target directory shared between checkouts, this binary
+    // may have been built in another checkout, and must still work on the one it runs for.
+    let xtask_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     xtask_dir.parent().map(PathBuf::from).unwrap_or(xtask_dir)
 }
 
