@@ -51,6 +51,9 @@ pub enum SeedOutcome {
     Seeded,
     /// The database already had users or courses; nothing was written.
     AlreadyPopulated,
+    /// The database was seeded by an older version: its demo courses were brought up to date
+    /// (this many), with accounts, enrolments and everything else left alone.
+    DemoCoursesUpdated(usize),
 }
 
 /// Why the demo could not be seeded.
@@ -87,7 +90,7 @@ async fn is_empty(
 pub async fn seed(db: &SqlitePool) -> Result<SeedOutcome, SeedError> {
     let courses = courses()?;
     if !is_empty(db).await? {
-        return Ok(SeedOutcome::AlreadyPopulated);
+        return refresh_demo_courses(db, &courses).await;
     }
     let mut hashed = Vec::with_capacity(ACCOUNTS.len());
     for account in &ACCOUNTS {
@@ -125,6 +128,38 @@ pub async fn seed(db: &SqlitePool) -> Result<SeedOutcome, SeedError> {
     }
     transaction.commit().await?;
     Ok(SeedOutcome::Seeded)
+}
+
+/// Replaces stored demo courses whose manifest differs from this version's, so a demo
+/// database made by an older version shows the current demo content. Only courses with a
+/// demo id that are already stored are touched.
+async fn refresh_demo_courses(
+    db: &SqlitePool,
+    courses: &[Course],
+) -> Result<SeedOutcome, SeedError> {
+    let mut transaction = db.begin().await?;
+    let mut updated = 0;
+    for course in courses {
+        let stored: Option<String> =
+            sqlx::query_scalar("SELECT manifest_json FROM courses WHERE course_id = ?")
+                .bind(course.course_id.as_str())
+                .fetch_optional(&mut *transaction)
+                .await?;
+        let Some(stored) = stored else {
+            continue;
+        };
+        let current = serde_json::to_string(course).map_err(ImportError::from)?;
+        if stored != current {
+            store_course(&mut transaction, course).await?;
+            updated += 1;
+        }
+    }
+    transaction.commit().await?;
+    Ok(if updated == 0 {
+        SeedOutcome::AlreadyPopulated
+    } else {
+        SeedOutcome::DemoCoursesUpdated(updated)
+    })
 }
 
 #[cfg(test)]

@@ -35,7 +35,8 @@ struct Cli {
     /// `media` directory next to the database file. A missing directory serves 404s.
     #[arg(long, env = "LECTERN_MEDIA_DIR")]
     media: Option<PathBuf>,
-    /// Seed the demo courses and accounts if the database is empty.
+    /// Seed the demo courses and accounts if the database is empty; in a database seeded by
+    /// an older version, bring the demo courses up to date (accounts and enrolments stay).
     #[arg(long)]
     demo: bool,
     #[command(subcommand)]

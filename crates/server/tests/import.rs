@@ -195,6 +195,43 @@ async fn seeding_the_demo_twice_changes_nothing() {
 }
 
 #[tokio::test]
+async fn an_older_demo_course_is_brought_up_to_date_and_enrolments_stay() {
+    let scratch = tempfile::tempdir().unwrap();
+    let pool = db::open(scratch.path().join("old.db").to_str().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(demo::seed(&pool).await.unwrap(), demo::SeedOutcome::Seeded);
+    // What an older version stored: a manifest this version no longer writes.
+    sqlx::query("UPDATE courses SET manifest_json = '{\"old\": true}', title = 'Old' WHERE course_id = 'astronomy-101'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let courses_before = course_rows(&pool).await.len();
+    assert_eq!(
+        demo::seed(&pool).await.unwrap(),
+        demo::SeedOutcome::DemoCoursesUpdated(1)
+    );
+    let stored: String =
+        sqlx::query_scalar("SELECT manifest_json FROM courses WHERE course_id = 'astronomy-101'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    let current = demo::courses().unwrap().remove(0);
+    assert_eq!(stored, serde_json::to_string(&current).unwrap());
+    assert_eq!(course_rows(&pool).await.len(), courses_before);
+    let enrolled: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM enrolments")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(enrolled, 5, "enrolments are untouched");
+    // Up to date now: a further start changes nothing.
+    assert_eq!(
+        demo::seed(&pool).await.unwrap(),
+        demo::SeedOutcome::AlreadyPopulated
+    );
+}
+
+#[tokio::test]
 async fn the_demo_is_not_seeded_into_a_database_with_courses() {
     let scratch = tempfile::tempdir().unwrap();
     let pool = db::open(scratch.path().join("x.db").to_str().unwrap())
