@@ -2,7 +2,9 @@
 
 use crate::components::{AppHeader, RequireSession, SkipLink};
 use crate::i18n::provide_i18n;
-use crate::pages::{CatalogPage, CoursePage, LessonPage, NotFoundPage, SignInPage};
+use crate::pages::{
+    CatalogPage, CoursePage, LessonPage, NotFoundPage, QuizSubmissionsPage, SignInPage,
+};
 use crate::state::{provide_progress, provide_session};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -26,6 +28,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/courses/:course_id/lessons/:lesson_id")
                         view=|| view! { <RequireSession><LessonPage /></RequireSession> }
+                    />
+                    <Route
+                        path=path!("/courses/:course_id/lessons/:lesson_id/submissions")
+                        view=|| view! { <RequireSession><QuizSubmissionsPage /></RequireSession> }
                     />
                 </Routes>
             </main>

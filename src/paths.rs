@@ -20,6 +20,11 @@ pub fn lesson(course_id: &CourseId, lesson_id: &LessonId) -> String {
     format!("/courses/{course_id}/lessons/{lesson_id}")
 }
 
+/// Every learner's submissions to a quiz lesson (instructors).
+pub fn quiz_submissions(course_id: &CourseId, lesson_id: &LessonId) -> String {
+    format!("/courses/{course_id}/lessons/{lesson_id}/submissions")
+}
+
 /// The sign-in page, remembering `from` (a path with its query) to come back to.
 pub fn sign_in_from(from: &str) -> String {
     match safe_next(from) {

@@ -8,10 +8,12 @@ mod browser;
 mod devtools;
 mod player;
 mod profile;
+mod quiz;
 
 pub use browser::{Browser, Viewport};
 pub use fantoccini::Locator;
 pub use player::{one_line, parse_vtt, ChapterButton, MediaState, VttCue};
+pub use quiz::ShownQuestion;
 
 use anyhow::{Context, Result};
 

@@ -1,7 +1,8 @@
-//! The body of a lesson, by kind: readings, lectures (video, audio) and slide decks. Kinds
+//! The body of a lesson, by kind: readings, lectures (video, audio), slide decks and quizzes. Kinds
 //! this version cannot show yet say so plainly.
 
 use super::media::{LectureBody, LectureView, SlideDeckView};
+use super::quiz::QuizView;
 use super::MarkdownView;
 use crate::i18n::{fill, kind_label, I18nInjection, Msg};
 use lectern_core::course::{LessonContent, SlideDeck};
@@ -47,6 +48,7 @@ pub fn LessonContentView(
         LessonContent::Slides(deck) => {
             view! { <SlideDeckView deck language lesson_id=lesson_id.to_string() /> }.into_any()
         }
+        LessonContent::Quiz(quiz) => view! { <QuizView quiz course_id lesson_id /> }.into_any(),
         other => {
             let kind = other.kind();
             view! {

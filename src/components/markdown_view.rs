@@ -15,6 +15,24 @@ pub fn MarkdownView(
     blocks_view(markdown::parse(&source))
 }
 
+/// Short Markdown (a choice, a blank's surrounding text) inside a line: a lone paragraph
+/// renders as its inlines, anything longer as blocks.
+#[component]
+pub fn MarkdownText(
+    /// The Markdown source.
+    source: String,
+) -> impl IntoView {
+    let mut blocks = markdown::parse(&source);
+    match (blocks.len(), blocks.pop()) {
+        (1, Some(Block::Paragraph(content))) => inlines_view(content),
+        (_, Some(last)) => {
+            blocks.push(last);
+            blocks_view(blocks)
+        }
+        (_, None) => ().into_any(),
+    }
+}
+
 /// The heading level a Markdown heading gets under the page's `h1`.
 pub fn shifted_heading_level(level: u8) -> u8 {
     level.saturating_add(1).clamp(2, 6)

@@ -16,6 +16,7 @@ pub mod media;
 mod not_found_view;
 mod offline_notice;
 mod progress_ring;
+pub mod quiz;
 mod require_session;
 mod skip_link;
 
@@ -29,7 +30,7 @@ pub use lesson_kind_icon::LessonKindIcon;
 pub use lesson_pager::LessonPager;
 pub use loading::Loading;
 pub use locale_switch::LocaleSwitch;
-pub use markdown_view::MarkdownView;
+pub use markdown_view::{MarkdownText, MarkdownView};
 pub use not_found_view::NotFoundView;
 pub use offline_notice::OfflineNotice;
 pub use progress_ring::ProgressRing;

@@ -1,7 +1,7 @@
 //! The UI locale, in context. It starts from the learner's stored choice, else from the
 //! browser's languages, and keeps `<html lang dir>` in step.
 
-use super::{player_text, text, Msg, PlayerMsg};
+use super::{player_text, quiz_text, text, Msg, PlayerMsg, QuizMsg};
 use crate::io::document::{preferred_languages, set_document_locale};
 use crate::io::storage::{self, keys};
 use lectern_core::locale::Locale;
@@ -41,6 +41,11 @@ impl I18nInjection {
     /// The text of a lecture player string in the current locale (reactive).
     pub fn p(&self, msg: PlayerMsg) -> &'static str {
         player_text(self.locale.get(), msg)
+    }
+
+    /// The text of a quiz string in the current locale (reactive).
+    pub fn q(&self, msg: QuizMsg) -> &'static str {
+        quiz_text(self.locale.get(), msg)
     }
 
     /// Switches the UI to `locale` and remembers the choice.

@@ -9,12 +9,14 @@ mod error_text;
 mod injection;
 mod player;
 mod plural;
+mod quiz;
 
 pub use direction::content_direction;
 pub use error_text::{describe_error, sign_in_error, ErrorText};
 pub use injection::{provide_i18n, I18nInjection};
 pub use player::{player_text, PlayerMsg};
 pub use plural::{lesson_count, plural_category, PluralCategory};
+pub use quiz::{quiz_text, QuizMsg};
 
 use lectern_core::{course::LessonKind, locale::Locale};
 

@@ -76,3 +76,21 @@ pub fn monotonic_ms() -> u64 {
         .map_or_else(js_sys::Date::now, |performance| performance.now())
         .max(0.0) as u64
 }
+
+/// `at` as a date and time in the learner's own time zone and `locale_tag`'s language
+/// (through the browser's Intl), like "1 Jul 2031, 00:00".
+pub fn format_local_datetime(at: jiff::Timestamp, locale_tag: &str) -> String {
+    let options = js_sys::Object::new();
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.as_millisecond() as f64));
+    String::from(date.to_locale_string(locale_tag, &options))
+}
+
+/// Moves focus to the first element matching `selector` once the view has caught up with
+/// the change just made (in a task of its own, after every pending effect has run).
+pub fn focus_after_render(selector: impl Into<String>) {
+    let selector = selector.into();
+    leptos::prelude::set_timeout(move || focus_selector(&selector), std::time::Duration::ZERO);
+}

@@ -2,6 +2,7 @@
 //! token, checks the status before decoding, and maps every failure to [`HttpError`].
 //! Requests are aborted when their future is dropped (a page left mid-load).
 
+use super::server_clock;
 use gloo_net::http::{Request, RequestBuilder};
 use lectern_api::v1::{
     routes, CourseList, ProblemDetails, ProblemType, SessionResponse, SignInRequest,
@@ -134,25 +135,33 @@ pub fn decode_json<T: DeserializeOwned>(body: &str) -> Result<T, HttpError> {
     serde_json::from_str(body).map_err(|err| HttpError::Decode(err.to_string()))
 }
 
-fn authorized(builder: RequestBuilder, token: &str, abort: &AbortOnDrop) -> RequestBuilder {
+pub(crate) fn authorized(
+    builder: RequestBuilder,
+    token: &str,
+    abort: &AbortOnDrop,
+) -> RequestBuilder {
     builder
         .header("Authorization", &format!("Bearer {token}"))
         .header("Accept", "application/json")
         .abort_signal(abort.signal().as_ref())
 }
 
-fn build(builder: RequestBuilder) -> Result<Request, HttpError> {
+pub(crate) fn build(builder: RequestBuilder) -> Result<Request, HttpError> {
     builder
         .build()
         .map_err(|err| HttpError::Decode(format!("could not build the request: {err}")))
 }
 
 /// Sends `request` and returns the body of a success answer.
-async fn send(request: Request) -> Result<String, HttpError> {
+pub(crate) async fn send(request: Request) -> Result<String, HttpError> {
+    let sent_at = server_clock::device_now();
     let response = request
         .send()
         .await
         .map_err(|err| HttpError::Unreachable(err.to_string()))?;
+    if let Some(date) = response.headers().get("date") {
+        server_clock::observe(&date, sent_at, server_clock::device_now());
+    }
     let status = response.status();
     let body = response
         .text()
@@ -163,15 +172,15 @@ async fn send(request: Request) -> Result<String, HttpError> {
 }
 
 /// Aborts the request it guards when dropped; a no-op once the request has finished.
-struct AbortOnDrop(Option<web_sys::AbortController>);
+pub(crate) struct AbortOnDrop(Option<web_sys::AbortController>);
 
 impl AbortOnDrop {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         // Without AbortController (very old browsers) requests simply run to completion.
         AbortOnDrop(web_sys::AbortController::new().ok())
     }
 
-    fn signal(&self) -> Option<web_sys::AbortSignal> {
+    pub(crate) fn signal(&self) -> Option<web_sys::AbortSignal> {
         self.0.as_ref().map(web_sys::AbortController::signal)
     }
 }

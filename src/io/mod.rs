@@ -3,6 +3,7 @@
 //! keeps its cause as text (browser errors are not `Send`, so they are turned into strings
 //! at this edge).
 
+pub mod attempt_store;
 pub mod course_source;
 pub mod document;
 pub mod download;
@@ -10,5 +11,8 @@ pub mod http;
 pub mod idb;
 pub mod media;
 pub mod progress_store;
+pub mod quiz_api;
+pub mod random;
 pub mod scroll;
+pub mod server_clock;
 pub mod storage;

@@ -4,10 +4,12 @@ mod catalog;
 mod course;
 mod lesson;
 mod not_found;
+mod quiz_submissions;
 mod signin;
 
 pub use catalog::CatalogPage;
 pub use course::CoursePage;
 pub use lesson::LessonPage;
 pub use not_found::NotFoundPage;
+pub use quiz_submissions::QuizSubmissionsPage;
 pub use signin::SignInPage;

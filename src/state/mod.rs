@@ -4,6 +4,7 @@
 mod course;
 pub mod player;
 mod progress;
+pub mod quiz;
 mod session;
 
 pub use course::load_course;

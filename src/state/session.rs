@@ -72,6 +72,12 @@ impl SessionInjection {
             .with_untracked(|session| session.as_ref().map(|s| s.user.user_id.clone()))
     }
 
+    /// The signed-in user, without subscribing.
+    pub fn user_untracked(&self) -> Option<UserProfile> {
+        self.session
+            .with_untracked(|session| session.as_ref().map(|s| s.user.clone()))
+    }
+
     /// Whether someone is signed in, without subscribing.
     pub fn is_signed_in_untracked(&self) -> bool {
         self.session.with_untracked(Option::is_some)

@@ -186,6 +186,47 @@ mod tests {
         assert_eq!(courses[1].course_id.as_str(), "night-sky-lab");
     }
 
+    fn quiz<'a>(course: &'a Course, lesson_id: &str) -> &'a lectern_core::quiz::Quiz {
+        let lesson = course
+            .lessons()
+            .find(|lesson| lesson.lesson_id.as_str() == lesson_id)
+            .unwrap();
+        match &lesson.content {
+            lectern_core::course::LessonContent::Quiz(quiz) => quiz,
+            other => panic!("{lesson_id} is a {:?}", other.kind()),
+        }
+    }
+
+    #[test]
+    fn the_practice_quiz_asks_every_kind_of_question_and_explains_each() {
+        let courses = courses().unwrap();
+        let practice = quiz(&courses[0], "solar-system-check");
+        assert!(!practice.settings.is_graded);
+        let kinds: HashSet<&str> = practice.questions().map(|q| q.body.kind_name()).collect();
+        assert_eq!(kinds.len(), 9, "{kinds:?}");
+        assert!(practice.questions().all(|q| q.feedback.is_some()));
+    }
+
+    #[test]
+    fn the_graded_quiz_draws_two_facts_from_its_pool() {
+        use lectern_core::quiz::{draw, LatePolicy};
+        let courses = courses().unwrap();
+        let graded = quiz(&courses[0], "planets-graded-quiz");
+        let settings = &graded.settings;
+        assert!(settings.is_graded && settings.shuffle_choices);
+        assert_eq!(settings.attempt_limit, Some(3));
+        assert_eq!(settings.time_limit_seconds, Some(1_200));
+        assert_eq!(settings.late_policy, LatePolicy::AcceptAndFlag);
+        let drawn = draw(graded, 7).question_ids;
+        assert_eq!(drawn.len(), 5);
+        assert_eq!(
+            drawn[..3],
+            ["graded-hottest", "graded-moons", "graded-essay"]
+        );
+        assert!(drawn[3..].iter().all(|id| id.starts_with("fact-")));
+        assert!(graded.questions().all(|q| q.feedback.is_some()));
+    }
+
     #[test]
     fn enrolments_name_demo_accounts_and_courses() {
         let course_ids: HashSet<String> = courses()

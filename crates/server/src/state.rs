@@ -1,8 +1,9 @@
-//! The state every request handler shares: the database pool, the player's files, the course
-//! media directory and the dummy password hash that keeps sign-in timing the same for unknown
-//! users.
+//! The state every request handler shares: the database pool, the server's clock, the
+//! player's files, the course media directory and the dummy password hash that keeps sign-in
+//! timing the same for unknown users.
 
 use crate::auth::password::{self, PasswordError};
+use crate::clock::Clock;
 use crate::http::player::Player;
 use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,8 @@ pub enum StartError {
 #[derive(Clone)]
 pub struct AppState {
     pub(crate) db: SqlitePool,
+    /// The only source of "now" for the API's rules.
+    pub(crate) clock: Clock,
     pub(crate) player: Arc<Player>,
     /// Where `/media/...` is served from; `None` answers every media request with 404.
     pub(crate) media_dir: Option<Arc<Path>>,
@@ -32,6 +35,7 @@ impl AppState {
         let dummy_password_hash = password::dummy_hash()?;
         Ok(AppState {
             db,
+            clock: Clock::System,
             player: Arc::new(Player::load(dist)),
             media_dir: None,
             dummy_password_hash: dummy_password_hash.into(),
@@ -42,6 +46,12 @@ impl AppState {
     /// appear later): until it exists, media requests answer 404.
     pub fn with_media_dir(mut self, media_dir: impl Into<PathBuf>) -> AppState {
         self.media_dir = Some(Arc::from(media_dir.into()));
+        self
+    }
+
+    /// Judges time by `clock` instead of the system clock (tests use a manual one).
+    pub fn with_clock(mut self, clock: Clock) -> AppState {
+        self.clock = clock;
         self
     }
 

@@ -50,7 +50,7 @@ async fn catalog_entries_summarise_the_course() {
         .unwrap();
     let astronomy = &list.courses[0];
     assert_eq!(astronomy.title, "Introduction to Astronomy");
-    assert_eq!((astronomy.module_count, astronomy.lesson_count), (3, 9));
+    assert_eq!((astronomy.module_count, astronomy.lesson_count), (3, 10));
     assert_eq!(astronomy.language, "en");
 }
 
@@ -112,7 +112,7 @@ async fn every_route_but_sign_in_needs_a_token() {
         .collect();
     assert_eq!(protected.len(), API_ROUTES.len() - 1);
     for (method, template) in protected {
-        let path = template.replace("{course_id}", "astronomy-101");
+        let path = example_path(template);
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         for token in [None, Some("garbage")] {
             let mut request = server.client.request(method.clone(), server.url(&path));
@@ -133,6 +133,15 @@ async fn every_route_but_sign_in_needs_a_token() {
             );
         }
     }
+}
+
+/// `template` with an example value for each path parameter.
+fn example_path(template: &str) -> String {
+    template
+        .replace("{course_id}", "astronomy-101")
+        .replace("{quiz_id}", "astronomy-101.planets-graded-quiz")
+        .replace("{attempt_id}", "0f8fad5b-d9cb-469f-a165-70867728950e")
+        .replace("{question_id}", "graded-essay")
 }
 
 /// Every `"correct"` and `"accepted"` key anywhere under `value`, by JSON path.

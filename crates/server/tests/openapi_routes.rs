@@ -107,7 +107,11 @@ fn protected_operations_document_bearer_auth_and_401_problems() {
 async fn every_listed_route_is_routed() {
     let server = common::start().await;
     for (method, template) in API_ROUTES {
-        let path = template.replace("{course_id}", "astronomy-101");
+        let path = template
+            .replace("{course_id}", "astronomy-101")
+            .replace("{quiz_id}", "astronomy-101.planets-graded-quiz")
+            .replace("{attempt_id}", "0f8fad5b-d9cb-469f-a165-70867728950e")
+            .replace("{question_id}", "graded-essay");
         assert!(
             !path.contains('{'),
             "give {template} an example value in this test"

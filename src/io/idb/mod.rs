@@ -5,10 +5,12 @@
 //! write commits explicitly (indexed_db_futures rolls back otherwise). Each store's record
 //! type and operations live in a file of their own.
 
+mod attempts;
 mod manifests;
 mod progress;
 mod upgrade;
 
+pub use attempts::{quiz_key, LocalAttempt, StoredAttemptV1};
 pub use manifests::StoredManifestV1;
 pub use progress::{course_key, progress_key, StoredProgressV1};
 
@@ -24,7 +26,7 @@ use std::task::Poll;
 /// The database's name.
 pub const DB_NAME: &str = "lectern";
 /// The schema version this build creates and reads.
-pub const DB_VERSION: u32 = 2;
+pub const DB_VERSION: u32 = 3;
 /// Course manifests, keyed by `course_id` (since version 1).
 pub const MANIFESTS: &str = "manifests";
 /// Lesson progress, keyed by `progress_key` = `"user_id/course_id/lesson_id"` (since
@@ -33,6 +35,11 @@ pub const PROGRESS: &str = "progress";
 /// The index of [`PROGRESS`] on `course_key` = `"user_id/course_id"`: one learner's progress
 /// through one course in a single request (since version 2).
 pub const PROGRESS_BY_COURSE: &str = "by_course";
+/// Quiz attempts, keyed by `attempt_key` = the attempt id (since version 3).
+pub const ATTEMPTS: &str = "attempts";
+/// The index of [`ATTEMPTS`] on `quiz_key` = `"user_id/course_id/lesson_id"` (since
+/// version 3).
+pub const ATTEMPTS_BY_QUIZ: &str = "by_quiz";
 
 /// Why IndexedDB could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

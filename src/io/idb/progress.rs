@@ -144,7 +144,7 @@ enum Shaped<T> {
 }
 
 /// Reads a `T`, or its default when the stored value has another shape.
-fn lenient<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+pub(super) fn lenient<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de> + Default,

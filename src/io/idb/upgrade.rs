@@ -1,7 +1,7 @@
 //! Brings an older schema up to [`DB_VERSION`](super::DB_VERSION), one version at a time, so
 //! a database from any earlier player release still opens with everything it held.
 
-use super::{DB_VERSION, MANIFESTS, PROGRESS, PROGRESS_BY_COURSE};
+use super::{ATTEMPTS, ATTEMPTS_BY_QUIZ, DB_VERSION, MANIFESTS, PROGRESS, PROGRESS_BY_COURSE};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::KeyPath;
@@ -25,6 +25,15 @@ pub(super) fn upgrade(db: &Database, old_version: f64) -> indexed_db_futures::Re
                     .build()?;
                 progress
                     .create_index(PROGRESS_BY_COURSE, KeyPath::One("course_key"))
+                    .build()?;
+            }
+            2 => {
+                let attempts = db
+                    .create_object_store(ATTEMPTS)
+                    .with_key_path(KeyPath::One("attempt_key"))
+                    .build()?;
+                attempts
+                    .create_index(ATTEMPTS_BY_QUIZ, KeyPath::One("quiz_key"))
                     .build()?;
             }
             // Each new schema version adds an arm here.

@@ -2,10 +2,16 @@
 
 mod courses;
 mod problem;
+mod quizzes;
 mod session;
 
 pub use courses::{CourseList, CourseSummary};
 pub use problem::{FieldProblem, ProblemDetails, ProblemType, PROBLEM_JSON};
+pub use quizzes::{
+    AttemptId, AttemptList, AttemptResult, AttemptStatus, AttemptView, LearnerRef, QuestionResult,
+    QuizId, ReviewRequest, SaveAnswersRequest, Seed, StartAttemptRequest, Submission,
+    SubmissionList, SubmitAttemptRequest, WireIdError, MAX_FEEDBACK_CHARS,
+};
 pub use session::{SessionResponse, SignInRequest, UserProfile};
 
 /// The prefix every v1 route lives under.
@@ -19,9 +25,38 @@ pub mod routes {
     pub const SESSION: &str = "/api/v1/session";
     pub const COURSES: &str = "/api/v1/courses";
     pub const COURSE: &str = "/api/v1/courses/{course_id}";
+    pub const QUIZ_ATTEMPTS: &str = "/api/v1/quizzes/{quiz_id}/attempts";
+    pub const QUIZ_SUBMISSIONS: &str = "/api/v1/quizzes/{quiz_id}/submissions";
+    pub const ATTEMPT_ANSWERS: &str = "/api/v1/attempts/{attempt_id}/answers";
+    pub const ATTEMPT_SUBMIT: &str = "/api/v1/attempts/{attempt_id}/submit";
+    pub const ATTEMPT_REVIEW: &str = "/api/v1/attempts/{attempt_id}/reviews/{question_id}";
 
     /// The path of one course's manifest.
     pub fn course(course_id: &lectern_core::CourseId) -> String {
         format!("/api/v1/courses/{course_id}")
+    }
+
+    /// Starting and listing the caller's attempts at a quiz.
+    pub fn quiz_attempts(quiz_id: &super::QuizId) -> String {
+        format!("/api/v1/quizzes/{quiz_id}/attempts")
+    }
+
+    /// Every learner's attempts at a quiz (instructors).
+    pub fn quiz_submissions(quiz_id: &super::QuizId) -> String {
+        format!("/api/v1/quizzes/{quiz_id}/submissions")
+    }
+
+    pub fn attempt_answers(attempt_id: &super::AttemptId) -> String {
+        format!("/api/v1/attempts/{attempt_id}/answers")
+    }
+
+    pub fn attempt_submit(attempt_id: &super::AttemptId) -> String {
+        format!("/api/v1/attempts/{attempt_id}/submit")
+    }
+
+    /// An instructor's review of one answer. Question ids are checked to be slugs
+    /// before they get here, so they need no escaping.
+    pub fn attempt_review(attempt_id: &super::AttemptId, question_id: &str) -> String {
+        format!("/api/v1/attempts/{attempt_id}/reviews/{question_id}")
     }
 }

@@ -17,10 +17,16 @@ pub enum ProblemType {
     PayloadTooLarge,
     UnsupportedMediaType,
     Internal,
+    QuizNotOpen,
+    QuizClosed,
+    AttemptLimitReached,
+    AttemptClosed,
+    InvalidAnswer,
+    InvalidReview,
 }
 
 impl ProblemType {
-    pub const ALL: [ProblemType; 9] = [
+    pub const ALL: [ProblemType; 15] = [
         ProblemType::Unauthorized,
         ProblemType::BadCredentials,
         ProblemType::Forbidden,
@@ -30,6 +36,12 @@ impl ProblemType {
         ProblemType::PayloadTooLarge,
         ProblemType::UnsupportedMediaType,
         ProblemType::Internal,
+        ProblemType::QuizNotOpen,
+        ProblemType::QuizClosed,
+        ProblemType::AttemptLimitReached,
+        ProblemType::AttemptClosed,
+        ProblemType::InvalidAnswer,
+        ProblemType::InvalidReview,
     ];
 
     /// The problem `type` member: a URI reference relative to the API's origin.
@@ -44,6 +56,12 @@ impl ProblemType {
             ProblemType::PayloadTooLarge => "/problems/payload-too-large",
             ProblemType::UnsupportedMediaType => "/problems/unsupported-media-type",
             ProblemType::Internal => "/problems/internal",
+            ProblemType::QuizNotOpen => "/problems/quiz-not-open",
+            ProblemType::QuizClosed => "/problems/quiz-closed",
+            ProblemType::AttemptLimitReached => "/problems/attempt-limit-reached",
+            ProblemType::AttemptClosed => "/problems/attempt-closed",
+            ProblemType::InvalidAnswer => "/problems/invalid-answer",
+            ProblemType::InvalidReview => "/problems/invalid-review",
         }
     }
 
@@ -58,6 +76,11 @@ impl ProblemType {
             ProblemType::PayloadTooLarge => 413,
             ProblemType::UnsupportedMediaType => 415,
             ProblemType::Internal => 500,
+            ProblemType::QuizNotOpen
+            | ProblemType::QuizClosed
+            | ProblemType::AttemptLimitReached
+            | ProblemType::AttemptClosed => 409,
+            ProblemType::InvalidAnswer | ProblemType::InvalidReview => 422,
         }
     }
 
@@ -73,6 +96,12 @@ impl ProblemType {
             ProblemType::PayloadTooLarge => "Request body too large",
             ProblemType::UnsupportedMediaType => "Unsupported media type",
             ProblemType::Internal => "Internal error",
+            ProblemType::QuizNotOpen => "The quiz is not open yet",
+            ProblemType::QuizClosed => "The quiz is closed",
+            ProblemType::AttemptLimitReached => "No attempts left",
+            ProblemType::AttemptClosed => "The attempt takes no more answers",
+            ProblemType::InvalidAnswer => "An answer does not fit its question",
+            ProblemType::InvalidReview => "The review cannot be recorded",
         }
     }
 

@@ -43,6 +43,48 @@ pub fn grade_quiz(quiz: &Quiz, drawn: &DrawnQuiz, answers: &BTreeMap<String, Ans
             grade: grade(question, answers.get(&question.question_id)),
         })
         .collect();
+    totals(quiz, per_question)
+}
+
+/// `grade` with an instructor's points for some questions (by question id) replacing their
+/// automatic grades, capped at what each question is worth. Reviews of questions the attempt
+/// did not draw are ignored.
+pub fn apply_reviews(
+    quiz: &Quiz,
+    grade: &QuizGrade,
+    reviews: &BTreeMap<String, Score>,
+) -> QuizGrade {
+    let per_question = grade
+        .per_question
+        .iter()
+        .map(|question| match reviews.get(&question.question_id) {
+            None => question.clone(),
+            Some(awarded) => {
+                let possible = question.grade.points_possible;
+                let awarded = (*awarded).min(possible);
+                let outcome = if awarded == possible {
+                    Outcome::Correct
+                } else if awarded == Score::ZERO {
+                    Outcome::Incorrect
+                } else {
+                    Outcome::PartiallyCorrect
+                };
+                QuestionGrade {
+                    question_id: question.question_id.clone(),
+                    grade: Grade {
+                        points_awarded: awarded,
+                        points_possible: possible,
+                        outcome,
+                        per_part: question.grade.per_part.clone(),
+                    },
+                }
+            }
+        })
+        .collect();
+    totals(quiz, per_question)
+}
+
+fn totals(quiz: &Quiz, per_question: Vec<QuestionGrade>) -> QuizGrade {
     let score = per_question.iter().fold(Score::ZERO, |sum, q| {
         sum.saturating_add(q.grade.points_awarded)
     });

@@ -4,9 +4,11 @@
 //! quizzes with this code and the server grades graded ones with the same code.
 
 mod answer;
+mod attempt;
 mod attempt_grade;
 mod definition;
 mod draw;
+mod editing;
 mod grading;
 mod normalise;
 mod number;
@@ -15,9 +17,16 @@ mod rng;
 mod score;
 
 pub use answer::{Answer, AnswerShapeError, MAX_ANSWER_CHARS};
-pub use attempt_grade::{grade_quiz, QuestionGrade, QuizGrade};
+pub use attempt::{
+    attempt_deadline, check_start, feedback_view, is_late, seconds_left, takes_answers,
+    FeedbackView, StartRefusal, SUBMIT_GRACE,
+};
+pub use attempt_grade::{apply_reviews, grade_quiz, QuestionGrade, QuizGrade};
 pub use definition::{FeedbackTiming, LatePolicy, Pool, Quiz, QuizSettings, MAIN_POOL_ID};
 pub use draw::{draw, DrawnQuiz};
+pub use editing::{
+    blank_segments, is_answered, move_item, set_match, shown_choices, toggle_choice, BlankSegment,
+};
 pub use grading::{grade, numeric_matches, Grade, Outcome, PartResult, NUMERIC_EPSILON};
 pub use normalise::{matches_any, normalise_answer, EDGE_PUNCTUATION};
 pub use number::{parse_number, NumberError, NumberLocale};

@@ -1,6 +1,8 @@
 //! SQLite storage: opening the database (created on first use, WAL, foreign keys on), the
-//! numbered migrations in `migrations/`, and one module of queries per table.
+//! numbered migrations in `migrations/`, and one module of queries per table (`attempts`
+//! holds quiz attempts and the reviews of their answers).
 
+pub mod attempts;
 pub mod courses;
 pub mod enrolments;
 pub mod sessions;

@@ -5,7 +5,9 @@
 use axum::http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use lectern_api::v1::{ProblemDetails, ProblemType, PROBLEM_JSON};
+use jiff::Timestamp;
+use lectern_api::v1::{FieldProblem, ProblemDetails, ProblemType, PROBLEM_JSON};
+use lectern_core::quiz::StartRefusal;
 
 /// An API failure, mapped to a status and a problem body in [`IntoResponse`].
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +28,20 @@ pub enum ApiError {
     PayloadTooLarge,
     #[error("unsupported media type: {0}")]
     UnsupportedMediaType(String),
+    /// The quiz's rules refuse a new attempt now.
+    #[error("attempt refused: {0}")]
+    StartRefused(StartRefusal),
+    /// A start named an attempt id that belongs to another learner or quiz (400).
+    #[error("the attempt id is taken")]
+    AttemptIdTaken,
+    /// The attempt was submitted, or its time ran out (it was then submitted at `deadline`).
+    #[error("the attempt takes no more answers")]
+    AttemptClosed { deadline: Option<Timestamp> },
+    /// Answers that do not fit their questions; nothing was saved.
+    #[error("{} answers do not fit their questions", .0.len())]
+    InvalidAnswers(Vec<FieldProblem>),
+    #[error("invalid review: {0}")]
+    InvalidReview(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("internal error: {0}")]
@@ -71,11 +87,62 @@ impl ApiError {
             ApiError::UnsupportedMediaType(detail) => {
                 ProblemDetails::new(ProblemType::UnsupportedMediaType, detail.clone())
             }
+            ApiError::StartRefused(refusal) => start_refused(refusal),
+            ApiError::AttemptIdTaken => ProblemDetails::new(
+                ProblemType::BadRequest,
+                "This attempt id is already in use; start the attempt with a new UUID.",
+            ),
+            ApiError::AttemptClosed { deadline } => ProblemDetails::new(
+                ProblemType::AttemptClosed,
+                match deadline {
+                    Some(deadline) => format!(
+                        "The time for this attempt ended at {deadline}. It was submitted with \
+                         the answers saved by then."
+                    ),
+                    None => "This attempt has been submitted and takes no more answers.".into(),
+                },
+            ),
+            ApiError::InvalidAnswers(errors) => ProblemDetails::new(
+                ProblemType::InvalidAnswer,
+                match errors.len() {
+                    1 => "An answer does not fit its question. Nothing was saved.".to_owned(),
+                    n => format!("{n} answers do not fit their questions. Nothing was saved."),
+                },
+            )
+            .with_errors(errors.clone()),
+            ApiError::InvalidReview(detail) => {
+                ProblemDetails::new(ProblemType::InvalidReview, detail.clone())
+            }
             ApiError::Database(_) | ApiError::Internal(_) => ProblemDetails::new(
                 ProblemType::Internal,
                 "Something went wrong on the server. Please try again later.",
             ),
         }
+    }
+}
+
+/// A refused start as a learner reads it, with times in RFC 3339.
+fn start_refused(refusal: &StartRefusal) -> ProblemDetails {
+    match refusal {
+        StartRefusal::NotYetOpen { opens_at } => ProblemDetails::new(
+            ProblemType::QuizNotOpen,
+            format!("This quiz opens at {opens_at}. Come back then to start an attempt."),
+        ),
+        StartRefusal::Closed { closes_at } => ProblemDetails::new(
+            ProblemType::QuizClosed,
+            format!("This quiz closed at {closes_at} and takes no new attempts."),
+        ),
+        StartRefusal::PastDue { due_at } => ProblemDetails::new(
+            ProblemType::QuizClosed,
+            format!("This quiz was due at {due_at} and does not accept late attempts."),
+        ),
+        StartRefusal::AttemptLimitReached { limit } => ProblemDetails::new(
+            ProblemType::AttemptLimitReached,
+            match limit {
+                1 => "You have used the one attempt this quiz allows.".to_owned(),
+                n => format!("You have used all {n} attempts this quiz allows."),
+            },
+        ),
     }
 }
 
@@ -122,6 +189,21 @@ mod tests {
         let problem = ApiError::Internal("secret".into()).problem();
         assert!(!problem.detail.contains("secret"));
         assert_eq!(problem.kind(), Some(ProblemType::Internal));
+    }
+
+    #[test]
+    fn refused_starts_say_when_in_rfc_3339() {
+        let closes_at: Timestamp = "2031-06-30T21:00:00Z".parse().unwrap();
+        let problem = ApiError::StartRefused(StartRefusal::Closed { closes_at }).problem();
+        assert_eq!(problem.kind(), Some(ProblemType::QuizClosed));
+        assert_eq!(problem.status, 409);
+        assert!(
+            problem.detail.contains("2031-06-30T21:00:00Z"),
+            "{}",
+            problem.detail
+        );
+        let past_due = ApiError::StartRefused(StartRefusal::PastDue { due_at: closes_at });
+        assert_eq!(past_due.problem().kind(), Some(ProblemType::QuizClosed));
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! `/`, and the layers: body limit and security headers for everything, compression for all
 //! but media.
 
+mod attempt_view;
+mod attempts;
 mod auth;
 mod courses;
 mod csp;
@@ -10,7 +12,10 @@ mod error;
 mod json;
 mod media;
 pub(crate) mod player;
+mod quiz_access;
+mod quizzes;
 mod session;
+mod submission;
 
 pub use auth::AuthUser;
 pub use error::{ApiError, METHOD_NOT_ALLOWED_TYPE};
@@ -35,6 +40,12 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("DELETE", routes::SESSION),
     ("GET", routes::COURSES),
     ("GET", routes::COURSE),
+    ("POST", routes::QUIZ_ATTEMPTS),
+    ("GET", routes::QUIZ_ATTEMPTS),
+    ("GET", routes::QUIZ_SUBMISSIONS),
+    ("PUT", routes::ATTEMPT_ANSWERS),
+    ("POST", routes::ATTEMPT_SUBMIT),
+    ("PUT", routes::ATTEMPT_REVIEW),
 ];
 
 /// The whole server as one router.
@@ -42,6 +53,8 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .merge(session::router())
         .merge(courses::router())
+        .merge(quizzes::router())
+        .merge(attempts::router())
         .method_not_allowed_fallback(method_not_allowed)
         .route("/api", any(not_found))
         .route("/api/{*rest}", any(not_found))

@@ -1,9 +1,12 @@
 //! Shared helpers for the server tests: a real server on a loopback port over a temporary
-//! SQLite file seeded with the demo, and a client that speaks to it like the player does.
+//! SQLite file seeded with the demo, on a manual clock the test can move, and a client that
+//! speaks to it like the player does. Quiz helpers are in `quiz.rs`.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod quiz;
+
 use lectern_api::v1::{ProblemDetails, SessionResponse, PROBLEM_JSON};
-use lectern_server::{app, db, demo, AppState};
+use lectern_server::{app, db, demo, AppState, Clock};
 use reqwest::header::CONTENT_TYPE;
 use reqwest::StatusCode;
 use serde_json::json;
@@ -17,6 +20,8 @@ pub struct TestServer {
     pub client: reqwest::Client,
     pub db: SqlitePool,
     pub db_path: PathBuf,
+    /// The server's clock: it stands still until the test sets or advances it.
+    pub clock: Clock,
     _scratch: TempDir,
 }
 
@@ -36,7 +41,10 @@ pub async fn start_with(dist: Option<&Path>, media: Option<&Path>) -> TestServer
     let db_path = scratch.path().join("nested").join("lectern.db");
     let db = db::open(db_path.to_str().unwrap()).await.unwrap();
     demo::seed(&db).await.unwrap();
-    let mut state = AppState::new(db.clone(), dist).unwrap();
+    let clock = Clock::manual(jiff::Timestamp::now());
+    let mut state = AppState::new(db.clone(), dist)
+        .unwrap()
+        .with_clock(clock.clone());
     if let Some(media) = media {
         state = state.with_media_dir(media);
     }
@@ -48,6 +56,7 @@ pub async fn start_with(dist: Option<&Path>, media: Option<&Path>) -> TestServer
         client: reqwest::Client::new(),
         db,
         db_path,
+        clock,
         _scratch: scratch,
     }
 }

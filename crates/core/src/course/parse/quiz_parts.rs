@@ -5,7 +5,7 @@
 use super::super::ProblemKind;
 use super::fields::Walker;
 use super::MAX_TEXT_CHARS;
-use crate::quiz::{Blank, ChoiceId, NumericRule, QuestionBody};
+use crate::quiz::{blank_segments, Blank, BlankSegment, ChoiceId, NumericRule, QuestionBody};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
@@ -247,14 +247,11 @@ impl Walker {
 
 /// The ids written `{{id}}` in a fill-in-the-blanks text, in order.
 fn placeholders(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut rest = text;
-    while let Some((_, after)) = rest.split_once("{{") {
-        let Some((id, remainder)) = after.split_once("}}") else {
-            break;
-        };
-        found.push(id.trim().to_owned());
-        rest = remainder;
-    }
-    found
+    blank_segments(text)
+        .into_iter()
+        .filter_map(|segment| match segment {
+            BlankSegment::Blank(blank_id) => Some(blank_id),
+            BlankSegment::Text(_) => None,
+        })
+        .collect()
 }

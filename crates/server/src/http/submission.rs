@@ -1,0 +1,105 @@
+//! Checking answers against an attempt's questions, and submitting an attempt: graded with
+//! `lectern_core` against the full quiz, once. An attempt whose time ran out is submitted
+//! lazily, the first time anything reads it, as if at its deadline by the server's clock.
+
+use super::ApiError;
+use crate::db::attempts::{self, StoredAttempt, StoredSubmission};
+use jiff::Timestamp;
+use lectern_api::v1::FieldProblem;
+use lectern_core::quiz::{draw, grade_quiz, is_late, takes_answers, Answer, DrawnQuiz, Quiz};
+use sqlx::SqliteConnection;
+use std::collections::BTreeMap;
+
+/// Checks that every answer is for a question drawn in the attempt and fits it. All the
+/// problems are reported together, by JSON path.
+pub(super) fn check_answers(
+    quiz: &Quiz,
+    drawn: &DrawnQuiz,
+    answers: &BTreeMap<String, Answer>,
+) -> Result<(), ApiError> {
+    let problems: Vec<FieldProblem> = answers
+        .iter()
+        .filter_map(|(question_id, answer)| {
+            let question = drawn
+                .question_ids
+                .contains(question_id)
+                .then(|| quiz.question(question_id))
+                .flatten();
+            let message = match question {
+                None => "not a question of this attempt".to_owned(),
+                Some(question) => answer.check_shape(question).err()?.to_string(),
+            };
+            Some(FieldProblem {
+                path: format!("$.answers.{question_id}"),
+                message,
+            })
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::InvalidAnswers(problems))
+    }
+}
+
+/// How a submission came about.
+pub(super) struct SubmitRequest {
+    /// Server time of the submission: now, or the deadline for an expired attempt.
+    pub submitted_at: Timestamp,
+    pub client_submitted_at: Option<Timestamp>,
+    pub has_ignored_late_answers: bool,
+}
+
+/// Grades `answers` and submits the attempt with them. If another request submitted it
+/// first, that submission stands. Returns the attempt as stored.
+pub(super) async fn submit(
+    conn: &mut SqliteConnection,
+    quiz: &Quiz,
+    attempt: &StoredAttempt,
+    answers: &BTreeMap<String, Answer>,
+    request: SubmitRequest,
+) -> Result<StoredAttempt, ApiError> {
+    let grade = grade_quiz(quiz, &draw(quiz, attempt.seed), answers);
+    let submission = StoredSubmission {
+        submitted_at: request.submitted_at,
+        client_submitted_at: request.client_submitted_at,
+        is_late: is_late(&quiz.settings, request.submitted_at),
+        has_ignored_late_answers: request.has_ignored_late_answers,
+        grade,
+    };
+    // `false` when another request submitted it first: the reload shows that submission.
+    let _is_first = attempts::submit(&mut *conn, &attempt.attempt_id, answers, &submission).await?;
+    reload(conn, attempt).await
+}
+
+/// Submits `attempt` at its deadline with the answers saved by then, if it is in progress
+/// and no longer takes answers at `now`. Returns the attempt as it now stands.
+pub(super) async fn finalise_if_expired(
+    conn: &mut SqliteConnection,
+    quiz: &Quiz,
+    attempt: StoredAttempt,
+    now: Timestamp,
+) -> Result<StoredAttempt, ApiError> {
+    if attempt.submission.is_some() || takes_answers(attempt.deadline_at, now) {
+        return Ok(attempt);
+    }
+    let Some(deadline) = attempt.deadline_at else {
+        return Ok(attempt);
+    };
+    let request = SubmitRequest {
+        submitted_at: deadline,
+        client_submitted_at: None,
+        has_ignored_late_answers: false,
+    };
+    submit(conn, quiz, &attempt, &attempt.answers, request).await
+}
+
+/// The attempt as stored now.
+pub(super) async fn reload(
+    conn: &mut SqliteConnection,
+    attempt: &StoredAttempt,
+) -> Result<StoredAttempt, ApiError> {
+    attempts::find(&mut *conn, &attempt.attempt_id)
+        .await?
+        .ok_or_else(|| ApiError::Internal(format!("attempt {} vanished", attempt.attempt_id)))
+}

@@ -1,0 +1,154 @@
+//! Quiz attempts on this device, for the player: reads, and writes queued so the learner
+//! never waits on storage. Writes run one at a time in the order given, keeping only the
+//! latest copy of each attempt, and the connection is opened on first use and again after a
+//! failure (or once another tab's upgrade closed it).
+
+use super::document::now_ms;
+use super::idb::{IdbError, LocalAttempt, PlayerDb, DB_NAME};
+use lectern_core::{CourseId, LessonId, UserId};
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// Which learner's attempt at which quiz.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizOwner {
+    pub user_id: UserId,
+    pub course_id: CourseId,
+    pub lesson_id: LessonId,
+}
+
+/// Reads and queued writes of attempts. Clones share the connection and the queue.
+#[derive(Clone)]
+pub struct AttemptStore {
+    shared: Rc<Shared>,
+}
+
+impl std::fmt::Debug for AttemptStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AttemptStore")
+            .field("db_name", &self.shared.db_name)
+            .field("pending", &self.shared.pending.borrow().len())
+            .finish_non_exhaustive()
+    }
+}
+
+struct Shared {
+    db_name: String,
+    connection: RefCell<Option<Rc<PlayerDb>>>,
+    /// The latest unwritten copy of each attempt, by attempt id.
+    pending: RefCell<BTreeMap<String, (QuizOwner, LocalAttempt)>>,
+    is_writing: Cell<bool>,
+    /// Told the outcome of every write: `Ok` once stored, the error otherwise.
+    on_written: RefCell<Option<Rc<dyn Fn(Result<(), IdbError>)>>>,
+}
+
+impl AttemptStore {
+    pub fn new() -> Self {
+        AttemptStore::named(DB_NAME)
+    }
+
+    /// A store on the database called `db_name` (for tests).
+    pub fn named(db_name: &str) -> Self {
+        AttemptStore {
+            shared: Rc::new(Shared {
+                db_name: db_name.to_owned(),
+                connection: RefCell::new(None),
+                pending: RefCell::new(BTreeMap::new()),
+                is_writing: Cell::new(false),
+                on_written: RefCell::new(None),
+            }),
+        }
+    }
+
+    /// Calls `report` after each write with its outcome (one listener; a new one replaces it).
+    pub fn on_written(&self, report: impl Fn(Result<(), IdbError>) + 'static) {
+        *self.shared.on_written.borrow_mut() = Some(Rc::new(report));
+    }
+
+    /// The learner's attempts at a quiz, with any copy not yet written.
+    pub async fn load(&self, owner: &QuizOwner) -> Result<Vec<LocalAttempt>, IdbError> {
+        let db = self.connection().await?;
+        let mut attempts = db
+            .attempts(&owner.user_id, &owner.course_id, &owner.lesson_id)
+            .await
+            .inspect_err(|_| self.forget())?;
+        for (pending_owner, pending) in self.shared.pending.borrow().values() {
+            if pending_owner != owner {
+                continue;
+            }
+            match attempts
+                .iter_mut()
+                .find(|known| known.view.attempt_id == pending.view.attempt_id)
+            {
+                Some(known) if !(known.is_submitted() && !pending.is_submitted()) => {
+                    *known = pending.clone();
+                }
+                Some(_) => {}
+                None => attempts.push(pending.clone()),
+            }
+        }
+        Ok(attempts)
+    }
+
+    /// Queues `attempt` to be written; returns at once.
+    pub fn save(&self, owner: &QuizOwner, attempt: &LocalAttempt) {
+        self.shared.pending.borrow_mut().insert(
+            attempt.view.attempt_id.to_string(),
+            (owner.clone(), attempt.clone()),
+        );
+        if !self.shared.is_writing.replace(true) {
+            wasm_bindgen_futures::spawn_local(self.clone().write_pending());
+        }
+    }
+
+    /// Writes queued copies until none is left. A failed write is reported and dropped from
+    /// the queue; the next change of that attempt writes it whole again.
+    async fn write_pending(self) {
+        loop {
+            let next = self.shared.pending.borrow_mut().pop_first();
+            let Some((_, (owner, attempt))) = next else {
+                break;
+            };
+            let outcome = match self.connection().await {
+                Ok(db) => db
+                    .save_attempt(
+                        &owner.user_id,
+                        &owner.course_id,
+                        &owner.lesson_id,
+                        &attempt,
+                        now_ms(),
+                    )
+                    .await
+                    .map(drop)
+                    .inspect_err(|_| self.forget()),
+                Err(err) => Err(err),
+            };
+            let report = self.shared.on_written.borrow().clone();
+            if let Some(report) = report {
+                report(outcome);
+            }
+        }
+        self.shared.is_writing.set(false);
+    }
+
+    async fn connection(&self) -> Result<Rc<PlayerDb>, IdbError> {
+        let cached = self.shared.connection.borrow().clone();
+        if let Some(db) = cached.filter(|db| db.is_open()) {
+            return Ok(db);
+        }
+        let db = Rc::new(PlayerDb::open_named(&self.shared.db_name).await?);
+        *self.shared.connection.borrow_mut() = Some(Rc::clone(&db));
+        Ok(db)
+    }
+
+    fn forget(&self) {
+        self.shared.connection.borrow_mut().take();
+    }
+}
+
+impl Default for AttemptStore {
+    fn default() -> Self {
+        AttemptStore::new()
+    }
+}
