@@ -384,3 +384,37 @@ async fn a_practice_submission_made_offline_reaches_the_server_exactly_once() ->
     })
     .await
 }
+
+#[tokio::test]
+async fn the_quiz_fits_a_phone_and_its_controls_follow_the_arabic_interface() -> Result<()> {
+    common::in_browser(lectern_e2e::Viewport::Phone, "ar", |browser| {
+        Box::pin(async move {
+            // instructor1 takes the practice quiz too, so no learner's attempt is shared.
+            browser.sign_in_to_catalog("instructor1", "instructor1").await?;
+            browser.open_quiz(COURSE, PRACTICE).await?;
+            ensure!(browser.attribute_of(".quiz", "dir").await?.as_deref() == Some("rtl"), "the quiz's controls are right to left");
+            browser.start_attempt().await?;
+            for index in 0..browser.question_count().await? {
+                browser.click(&format!(".question-nav-item[data-index='{index}']")).await?;
+                browser.wait_for_attribute(&format!(".question-nav-item[data-index='{index}']"), "aria-current", "step").await?;
+                let shown = browser.shown_question().await?;
+                ensure!(
+                    browser.attribute_of(".question-content", "dir").await?.as_deref() == Some("ltr")
+                        && browser.attribute_of(".question-content", "lang").await?.as_deref() == Some("en"),
+                    "{}: the English course text stays left to right", shown.question_id
+                );
+                ensure!(!browser.scrolls_sideways().await?, "{} ({}) fits 360 px", shown.question_id, shown.kind);
+                let unnamed = browser
+                    .script("return [...document.querySelectorAll('.quiz button, .quiz input, .quiz select, .quiz textarea')]
+                        .filter(e => !(e.getAttribute('aria-label') || e.labels?.length || e.getAttribute('aria-labelledby') || e.textContent.trim()))
+                        .map(e => e.outerHTML.slice(0, 80));")
+                    .await?;
+                ensure!(unnamed.as_array().is_some_and(Vec::is_empty), "{}: every control has a name: {unnamed}", shown.question_id);
+            }
+            browser.tab_to("button.question-prev", 60).await?;
+            ensure!(browser.focus_is_visible().await?, "focus is visible on the quiz's buttons");
+            Ok(())
+        })
+    })
+    .await
+}

@@ -33,14 +33,19 @@ impl std::fmt::Debug for AttemptStore {
     }
 }
 
+/// Told the outcome of each write.
+type WriteListener = Rc<dyn Fn(Result<(), IdbError>)>;
+
 struct Shared {
     db_name: String,
     connection: RefCell<Option<Rc<PlayerDb>>>,
     /// The latest unwritten copy of each attempt, by attempt id.
     pending: RefCell<BTreeMap<String, (QuizOwner, LocalAttempt)>>,
+    /// The copy being written right now (no longer pending, not yet stored).
+    in_flight: RefCell<Option<(QuizOwner, LocalAttempt)>>,
     is_writing: Cell<bool>,
     /// Told the outcome of every write: `Ok` once stored, the error otherwise.
-    on_written: RefCell<Option<Rc<dyn Fn(Result<(), IdbError>)>>>,
+    on_written: RefCell<Option<WriteListener>>,
 }
 
 impl AttemptStore {
@@ -55,6 +60,7 @@ impl AttemptStore {
                 db_name: db_name.to_owned(),
                 connection: RefCell::new(None),
                 pending: RefCell::new(BTreeMap::new()),
+                in_flight: RefCell::new(None),
                 is_writing: Cell::new(false),
                 on_written: RefCell::new(None),
             }),
@@ -66,29 +72,37 @@ impl AttemptStore {
         *self.shared.on_written.borrow_mut() = Some(Rc::new(report));
     }
 
-    /// The learner's attempts at a quiz, with any copy not yet written.
+    /// The learner's attempts at a quiz, with any copy not yet written. Unwritten copies are
+    /// read before and after the database, so a write that lands in between is never missed.
     pub async fn load(&self, owner: &QuizOwner) -> Result<Vec<LocalAttempt>, IdbError> {
+        let before = self.unwritten(owner);
         let db = self.connection().await?;
         let mut attempts = db
             .attempts(&owner.user_id, &owner.course_id, &owner.lesson_id)
             .await
             .inspect_err(|_| self.forget())?;
-        for (pending_owner, pending) in self.shared.pending.borrow().values() {
-            if pending_owner != owner {
-                continue;
-            }
+        for pending in before.into_iter().chain(self.unwritten(owner)) {
             match attempts
                 .iter_mut()
                 .find(|known| known.view.attempt_id == pending.view.attempt_id)
             {
-                Some(known) if !(known.is_submitted() && !pending.is_submitted()) => {
-                    *known = pending.clone();
-                }
-                Some(_) => {}
-                None => attempts.push(pending.clone()),
+                Some(known) if known.is_submitted() && !pending.is_submitted() => {}
+                Some(known) => *known = pending,
+                None => attempts.push(pending),
             }
         }
         Ok(attempts)
+    }
+
+    /// This learner's copies queued or being written, oldest first.
+    fn unwritten(&self, owner: &QuizOwner) -> Vec<LocalAttempt> {
+        let in_flight = self.shared.in_flight.borrow().clone();
+        in_flight
+            .into_iter()
+            .chain(self.shared.pending.borrow().values().cloned())
+            .filter(|(pending_owner, _)| pending_owner == owner)
+            .map(|(_, attempt)| attempt)
+            .collect()
     }
 
     /// Queues `attempt` to be written; returns at once.
@@ -110,6 +124,7 @@ impl AttemptStore {
             let Some((_, (owner, attempt))) = next else {
                 break;
             };
+            *self.shared.in_flight.borrow_mut() = Some((owner.clone(), attempt.clone()));
             let outcome = match self.connection().await {
                 Ok(db) => db
                     .save_attempt(
@@ -124,6 +139,7 @@ impl AttemptStore {
                     .inspect_err(|_| self.forget()),
                 Err(err) => Err(err),
             };
+            self.shared.in_flight.borrow_mut().take();
             let report = self.shared.on_written.borrow().clone();
             if let Some(report) = report {
                 report(outcome);

@@ -45,6 +45,7 @@ pub fn QuizSubmissionsPage() -> impl IntoView {
                 lesson.title,
                 quiz,
                 list.submissions,
+                course.language,
             ))
         }
     });
@@ -52,7 +53,7 @@ pub fn QuizSubmissionsPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match loaded.await {
-                    Ok((course_id, lesson_id, title, quiz, submissions)) => {
+                    Ok((course_id, lesson_id, title, quiz, submissions, language)) => {
                         let quiz = StoredValue::new(quiz);
                         let heading = format!("{} · {}", title, i18n.q(QuizMsg::SubmissionsTitle));
                         let is_empty = submissions.is_empty();
@@ -62,7 +63,7 @@ pub fn QuizSubmissionsPage() -> impl IntoView {
                             <h1>{heading}</h1>
                             {is_empty.then(|| view! { <p class="submissions-empty">{move || i18n.q(QuizMsg::NoSubmissions)}</p> })}
                             <ul class="submissions">
-                                {submissions.into_iter().map(|submission| view! { <li><SubmissionCard submission quiz=quiz.get_value() /></li> }).collect_view()}
+                                {submissions.into_iter().map(|submission| view! { <li><SubmissionCard submission quiz=quiz.get_value() language=language.clone() /></li> }).collect_view()}
                             </ul>
                         }
                         .into_any()

@@ -53,7 +53,7 @@ pub fn AttemptReview(attempt: LocalAttempt) -> impl IntoView {
             Some(view! {
                 <li class="review-question" data-question-id=question_id.clone()
                     data-outcome=outcome_attr>
-                    <QuestionView question drawn=drawn.clone() answer=Signal::stored(answer) on_answer=Callback::new(|_| ()) is_read_only=true position=(index + 1, total) />
+                    <QuestionView question drawn=drawn.clone() answer=Signal::stored(answer) on_answer=Callback::new(|_| ()) is_read_only=true position=(index + 1, total) language=quiz.content_language.get_value() />
                     {outcome.map(question_result_view)}
                 </li>
             })

@@ -55,7 +55,7 @@ pub fn AttemptRunner(attempt: LocalAttempt) -> impl IntoView {
         let feedback = has_instant_feedback
             .then(|| view! { <PracticeFeedback question=question.clone() answer /> });
         Some(view! {
-            <QuestionView question drawn=drawn.get_value() answer on_answer position=(at + 1, total) />
+            <QuestionView question drawn=drawn.get_value() answer on_answer position=(at + 1, total) language=quiz.content_language.get_value() />
             {feedback}
         })
     };

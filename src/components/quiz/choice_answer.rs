@@ -59,7 +59,7 @@ pub fn ChoiceAnswer(
     let name = format!("answer-{question_id}");
     view! {
         <fieldset class="answer-choices" role=if is_multiple { "group" } else { "radiogroup" } aria-labelledby=labelled_by disabled=is_read_only>
-            {is_multiple.then(|| view! { <p class="answer-hint">{move || i18n.q(QuizMsg::SelectAll)}</p> })}
+            {is_multiple.then(|| view! { <p class="answer-hint" lang=move || i18n.locale().tag() dir=move || i18n.locale().direction().as_attr()>{move || i18n.q(QuizMsg::SelectAll)}</p> })}
             {options.into_iter().map(|(choice_id, text)| {
                 let input_id = format!("{name}-{choice_id}");
                 let checked_id = choice_id.clone();

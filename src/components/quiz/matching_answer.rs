@@ -57,7 +57,7 @@ pub fn MatchingAnswer(
                             let response = (!raw.is_empty()).then(|| ChoiceId::new(raw));
                             on_answer.run(Answer::Matching(set_match(&current, &premise_id, response.as_ref())));
                         }>
-                        <option value="" prop:selected=move || chosen.get().is_empty()>{move || i18n.q(QuizMsg::ChooseMatch)}</option>
+                        <option value="" lang=move || i18n.locale().tag() prop:selected=move || chosen.get().is_empty()>{move || i18n.q(QuizMsg::ChooseMatch)}</option>
                         {options}
                     </select>
                 </div>

@@ -70,7 +70,7 @@ pub fn OrderingAnswer(
                 }}
             </ol>
             <Show when=move || !is_read_only && !is_answered()>
-                <button type="button" class="keep-order" on:click={
+                <button type="button" class="keep-order" lang=move || i18n.locale().tag() dir=move || i18n.locale().direction().as_attr() on:click={
                     let order_for_keep = order_for_keep.clone();
                     move |_| on_answer.run(Answer::Ordering(order_for_keep()))
                 }>{move || i18n.q(QuizMsg::KeepOrder)}</button>

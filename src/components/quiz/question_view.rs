@@ -3,7 +3,7 @@
 
 use super::{BlanksAnswer, ChoiceAnswer, MatchingAnswer, OrderingAnswer, TextAnswer};
 use crate::components::MarkdownView;
-use crate::i18n::{I18nInjection, QuizMsg};
+use crate::i18n::{content_direction, I18nInjection, QuizMsg};
 use lectern_core::quiz::{shown_choices, Answer, Choice, DrawnQuiz, Question, QuestionBody};
 use leptos::prelude::*;
 
@@ -24,6 +24,8 @@ pub fn QuestionView(
     /// Where in the attempt: "Question 2 of 8".
     #[prop(optional)]
     position: Option<(usize, usize)>,
+    /// The course's language, for `lang` and `dir` on the question's own text.
+    language: String,
 ) -> impl IntoView {
     let i18n = I18nInjection::expect();
     let prompt_id = format!("prompt-{}", question.question_id);
@@ -52,10 +54,12 @@ pub fn QuestionView(
                     {move || i18n.q(if points == 1 { QuizMsg::OnePoint } else { QuizMsg::Points }).replace("{points}", &points.to_string())}
                 </span>
             </p>
-            <div class="question-prompt" id=prompt_id>
-                <MarkdownView source=question.prompt.clone() />
+            <div class="question-content" lang=language.clone() dir=content_direction(&language).as_attr()>
+                <div class="question-prompt" id=prompt_id>
+                    <MarkdownView source=question.prompt.clone() />
+                </div>
+                {control}
             </div>
-            {control}
         </div>
     }
 }

@@ -16,7 +16,14 @@ use std::time::Duration;
 
 /// The quiz lesson `lesson_id` of `course_id`.
 #[component]
-pub fn QuizView(quiz: Quiz, course_id: CourseId, lesson_id: LessonId) -> impl IntoView {
+pub fn QuizView(
+    quiz: Quiz,
+    course_id: CourseId,
+    lesson_id: LessonId,
+    /// The course's language: questions are shown in it, the quiz's own controls in the UI's.
+    language: String,
+) -> impl IntoView {
+    let i18n = crate::i18n::I18nInjection::expect();
     let session = SessionInjection::expect();
     let Some(user) = session.user_untracked() else {
         return ().into_any();
@@ -27,7 +34,7 @@ pub fn QuizView(quiz: Quiz, course_id: CourseId, lesson_id: LessonId) -> impl In
         lesson_id: lesson_id.clone(),
     };
     let quiz_id = QuizId::new(course_id.clone(), lesson_id.clone());
-    let injection = QuizInjection::provide(quiz, quiz_id, owner);
+    let injection = QuizInjection::provide(quiz, quiz_id, owner, language);
     let online = window_event_listener_untyped("online", move |_| injection.sync());
     on_cleanup(move || online.remove());
     let has_unsent = move || {
@@ -61,7 +68,7 @@ pub fn QuizView(quiz: Quiz, course_id: CourseId, lesson_id: LessonId) -> impl In
         })
     });
     view! {
-        <div class="quiz">
+        <div class="quiz" lang=move || i18n.locale().tag() dir=move || i18n.locale().direction().as_attr()>
             {move || match mode.get() {
                 Some((attempt_id, Phase::Running)) => view! { <KeyedRunner attempt_id /> }.into_any(),
                 Some((attempt_id, _)) => view! { <KeyedReview attempt_id /> }.into_any(),

@@ -9,7 +9,12 @@ use leptos::prelude::*;
 
 /// A submitted (or in-progress) attempt of one learner.
 #[component]
-pub fn SubmissionCard(submission: Submission, quiz: Quiz) -> impl IntoView {
+pub fn SubmissionCard(
+    submission: Submission,
+    quiz: Quiz,
+    /// The course's language, for the questions' text.
+    language: String,
+) -> impl IntoView {
     let i18n = I18nInjection::expect();
     let attempt = RwSignal::new(submission.attempt);
     let learner = submission.learner;
@@ -55,7 +60,7 @@ pub fn SubmissionCard(submission: Submission, quiz: Quiz) -> impl IntoView {
             });
             Some(view! {
                 <div class="submission-question" data-question-id=question_id.clone()>
-                    <QuestionView question drawn=drawn.clone() answer on_answer=Callback::new(|_| ()) is_read_only=true position=(index + 1, total) />
+                    <QuestionView question drawn=drawn.clone() answer on_answer=Callback::new(|_| ()) is_read_only=true position=(index + 1, total) language=language.clone() />
                     <p class="submission-outcome">
                         {move || result.get().and_then(|r| Some((r.outcome?, r.awarded_millipoints?))).map(|(outcome, awarded)| {
                             format!("{} {} / {}", i18n.q(outcome_label(outcome)), awarded, possible)

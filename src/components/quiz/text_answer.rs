@@ -45,7 +45,7 @@ pub fn TextAnswer(
                 <div class="answer-essay-field">
                     <textarea id=input_id class="answer-essay" rows="8" aria-labelledby=labelled_by aria-describedby=format!("{question_id}-words")
                         readonly=is_read_only prop:value=text on:input=on_input></textarea>
-                    <p id=format!("{question_id}-words") class="answer-word-count" class:is-over=is_over aria-live="polite">{count}</p>
+                    <p id=format!("{question_id}-words") class="answer-word-count" class:is-over=is_over lang=move || i18n.locale().tag() dir=move || i18n.locale().direction().as_attr() aria-live="polite">{count}</p>
                 </div>
             }
             .into_any()
@@ -60,7 +60,7 @@ pub fn TextAnswer(
                     <input id=input_id class="answer-text" type="text" inputmode="decimal" autocomplete="off"
                         aria-labelledby=labelled_by aria-describedby=format!("{question_id}-hint")
                         readonly=is_read_only prop:value=text on:input=on_input />
-                    <p id=format!("{question_id}-hint") class="answer-hint">{move || i18n.q(hint)}</p>
+                    <p id=format!("{question_id}-hint") class="answer-hint" lang=move || i18n.locale().tag() dir=move || i18n.locale().direction().as_attr()>{move || i18n.q(hint)}</p>
                 </div>
             }
             .into_any()

@@ -38,6 +38,17 @@ pub struct LocalAttempt {
 }
 
 impl LocalAttempt {
+    /// The server's copy of an attempt this device did not hold yet: nothing unsent.
+    pub fn from_server(view: AttemptView) -> LocalAttempt {
+        LocalAttempt {
+            view,
+            current_question: 0,
+            has_unsent_start: false,
+            has_unsent_answers: false,
+            submit_requested_at: None,
+        }
+    }
+
     pub fn is_submitted(&self) -> bool {
         self.view.status == AttemptStatus::Submitted
     }

@@ -15,13 +15,7 @@ pub fn merge_attempts(local: Vec<LocalAttempt>, server: Vec<AttemptView>) -> Vec
             .find(|known| known.view.attempt_id == view.attempt_id)
         {
             Some(known) => adopt(known, view),
-            None => merged.push(LocalAttempt {
-                view,
-                current_question: 0,
-                has_unsent_start: false,
-                has_unsent_answers: false,
-                submit_requested_at: None,
-            }),
+            None => merged.push(LocalAttempt::from_server(view)),
         }
     }
     merged.sort_by_key(|attempt| (attempt.view.attempt_number, attempt.view.started_at));

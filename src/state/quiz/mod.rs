@@ -34,6 +34,8 @@ pub struct QuizInjection {
     pub quiz: StoredValue<Quiz>,
     pub quiz_id: StoredValue<QuizId>,
     pub owner: StoredValue<QuizOwner>,
+    /// The course's language (BCP 47), for `lang` and `dir` on question content.
+    pub content_language: StoredValue<String>,
     pub session: SessionInjection,
     store: StoredValue<AttemptStore, LocalStorage>,
     /// Every attempt known, oldest first.
@@ -55,7 +57,12 @@ pub struct QuizInjection {
 
 impl QuizInjection {
     /// Provides the attempts of `quiz` for the signed-in learner and starts loading them.
-    pub fn provide(quiz: Quiz, quiz_id: QuizId, owner: QuizOwner) -> QuizInjection {
+    pub fn provide(
+        quiz: Quiz,
+        quiz_id: QuizId,
+        owner: QuizOwner,
+        content_language: String,
+    ) -> QuizInjection {
         let store = AttemptStore::new();
         let device_error = RwSignal::new(None);
         store.on_written(move |outcome| device_error.set(outcome.err()));
@@ -63,6 +70,7 @@ impl QuizInjection {
             quiz: StoredValue::new(quiz),
             quiz_id: StoredValue::new(quiz_id),
             owner: StoredValue::new(owner),
+            content_language: StoredValue::new(content_language),
             session: SessionInjection::expect(),
             store: StoredValue::new_local(store),
             attempts: RwSignal::new(Vec::new()),

@@ -258,13 +258,7 @@ impl QuizInjection {
                     saved = Some(known.clone());
                 }
                 None => {
-                    let attempt = LocalAttempt {
-                        view,
-                        current_question: 0,
-                        has_unsent_start: false,
-                        has_unsent_answers: false,
-                        submit_requested_at: None,
-                    };
+                    let attempt = LocalAttempt::from_server(view);
                     saved = Some(attempt.clone());
                     attempts.push(attempt);
                 }

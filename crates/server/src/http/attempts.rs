@@ -2,7 +2,9 @@
 //! single answers. Another learner's attempt answers 404, like a missing one.
 
 use super::attempt_view::attempt_view;
-use super::quiz_access::{attempt_id_from_path, own_attempt, taught_attempt};
+use super::quiz_access::{
+    attempt_id_from_path, attempt_id_from_path_text, own_attempt, taught_attempt,
+};
 use super::submission::{check_answers, finalise_if_expired, reload, submit, SubmitRequest};
 use super::{ApiError, ApiJson, AuthUser};
 use crate::db::attempts::{self, NewReview, StoredAttempt};
@@ -30,10 +32,7 @@ async fn save_answers(
     raw_attempt_id: Result<Path<String>, PathRejection>,
     ApiJson(request): ApiJson<SaveAnswersRequest>,
 ) -> Result<Json<AttemptView>, ApiError> {
-    let Ok(Path(raw_attempt_id)) = raw_attempt_id else {
-        return Err(ApiError::NotFound);
-    };
-    let attempt_id = attempt_id_from_path(&raw_attempt_id)?;
+    let attempt_id = attempt_id_from_path(raw_attempt_id)?;
     let now = state.clock.now();
     let mut transaction = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let (access, attempt) =
@@ -69,10 +68,7 @@ async fn submit_attempt(
     raw_attempt_id: Result<Path<String>, PathRejection>,
     ApiJson(request): ApiJson<SubmitAttemptRequest>,
 ) -> Result<Json<AttemptView>, ApiError> {
-    let Ok(Path(raw_attempt_id)) = raw_attempt_id else {
-        return Err(ApiError::NotFound);
-    };
-    let attempt_id = attempt_id_from_path(&raw_attempt_id)?;
+    let attempt_id = attempt_id_from_path(raw_attempt_id)?;
     let now = state.clock.now();
     let mut transaction = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let (access, attempt) =
@@ -143,7 +139,7 @@ async fn review(
     let Ok(Path((raw_attempt_id, question_id))) = raw_path else {
         return Err(ApiError::NotFound);
     };
-    let attempt_id = attempt_id_from_path(&raw_attempt_id)?;
+    let attempt_id = attempt_id_from_path_text(&raw_attempt_id)?;
     let reviewer_id = &caller.profile.user_id;
     let now = state.clock.now();
     let mut conn = state.db.acquire().await?;

@@ -43,7 +43,17 @@ pub(super) fn quiz_id_from_path(
 }
 
 /// The attempt id in the path; one that does not parse is not found.
-pub(super) fn attempt_id_from_path(raw: &str) -> Result<AttemptId, ApiError> {
+pub(super) fn attempt_id_from_path(
+    raw: Result<Path<String>, PathRejection>,
+) -> Result<AttemptId, ApiError> {
+    let Ok(Path(raw)) = raw else {
+        return Err(ApiError::NotFound);
+    };
+    attempt_id_from_path_text(&raw)
+}
+
+/// An attempt id taken from a path segment; one that does not parse is not found.
+pub(super) fn attempt_id_from_path_text(raw: &str) -> Result<AttemptId, ApiError> {
     AttemptId::parse(raw).map_err(|_| ApiError::NotFound)
 }
 
