@@ -418,3 +418,39 @@ async fn the_quiz_fits_a_phone_and_its_controls_follow_the_arabic_interface() ->
     })
     .await
 }
+
+#[tokio::test]
+async fn a_timed_attempt_submits_itself_when_its_time_runs_out() -> Result<()> {
+    as_learner(|browser| {
+        Box::pin(async move {
+            // instructor1 takes the graded quiz here, so no learner's attempt limit is touched.
+            browser.sign_in_to_catalog("instructor1", "instructor1").await?;
+            browser.open_quiz(COURSE, GRADED).await?;
+            browser.start_attempt().await?;
+            let shown = browser.shown_question().await?;
+            answer_something(browser, &shown).await?;
+            browser.wait_for_attribute(".attempt-sync", "data-sync", "saved").await?;
+            let left = browser.seconds_left().await?;
+            // The device's clock jumps to three seconds before the deadline; the player's
+            // estimate of the server's clock follows it, so the countdown reaches zero.
+            browser
+                .script(&format!(
+                    "const real = Date.now.bind(Date); Date.now = () => real() + {} * 1000; return null;",
+                    left.saturating_sub(3)
+                ))
+                .await?;
+            browser.wait_for_script("the countdown to near zero",
+                "const t = document.querySelector('.quiz-timer'); return t !== null && Number(t.dataset.secondsLeft) <= 5;").await?;
+            browser.find(".attempt-review").await.context("the attempt was not submitted when time ran out")?;
+            browser.find(".attempt-score").await?;
+            let attempts = browser.api_attempts(&format!("{COURSE}.{GRADED}")).await?;
+            let list = attempts["attempts"].as_array().context("attempts")?;
+            ensure!(
+                list.iter().any(|a| a["status"] == "submitted" && a["answers"].get(&shown.question_id).is_some()),
+                "the server holds the submitted attempt with its answer: {attempts}"
+            );
+            Ok(())
+        })
+    })
+    .await
+}
