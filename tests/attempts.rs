@@ -15,8 +15,8 @@ use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyPath;
 use lectern::io::attempt_store::{AttemptStore, QuizOwner};
 use lectern::io::idb::{
-    quiz_key, LocalAttempt, PlayerDb, ATTEMPTS, ATTEMPTS_BY_QUIZ, DB_VERSION, MANIFESTS,
-    PROGRESS, PROGRESS_BY_COURSE,
+    quiz_key, LocalAttempt, PlayerDb, ATTEMPTS, ATTEMPTS_BY_QUIZ, DB_VERSION, MANIFESTS, PROGRESS,
+    PROGRESS_BY_COURSE,
 };
 use lectern_api::v1::{AttemptId, AttemptStatus, AttemptView, QuizId, Seed};
 use lectern_core::quiz::Answer;
@@ -65,9 +65,15 @@ fn attempt(id_suffix: &str, number: u32, status: AttemptStatus) -> LocalAttempt 
 }
 
 async fn save(db: &PlayerDb, owner: &QuizOwner, attempt: &LocalAttempt) -> LocalAttempt {
-    db.save_attempt(&owner.user_id, &owner.course_id, &owner.lesson_id, attempt, 1.0)
-        .await
-        .unwrap()
+    db.save_attempt(
+        &owner.user_id,
+        &owner.course_id,
+        &owner.lesson_id,
+        attempt,
+        1.0,
+    )
+    .await
+    .unwrap()
 }
 
 async fn load(db: &PlayerDb, owner: &QuizOwner) -> Vec<LocalAttempt> {
@@ -156,7 +162,11 @@ async fn a_canned_v2_database_upgrades_with_everything_it_held() {
     let ada = UserId::parse("ada").unwrap();
     let course = CourseId::parse("astronomy-101").unwrap();
     let lesson = LessonId::parse("tour-of-the-sky").unwrap();
-    let progress = player.progress(&ada, &course, &lesson).await.unwrap().unwrap();
+    let progress = player
+        .progress(&ada, &course, &lesson)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(progress.position_ms, 42_000);
     assert!(progress.is_complete);
     assert_eq!(load(&player, &owner("ada")).await, Vec::new());
@@ -180,13 +190,23 @@ async fn attempts_round_trip_per_learner_and_never_show_another_learners() {
     save(&db, &ada, &second).await;
     save(&db, &ada, &first).await;
     save(&db, &bob, &attempt("03", 1, AttemptStatus::InProgress)).await;
-    assert_eq!(load(&db, &ada).await, vec![first.clone(), second.clone()], "oldest first, every field kept");
+    assert_eq!(
+        load(&db, &ada).await,
+        vec![first.clone(), second.clone()],
+        "oldest first, every field kept"
+    );
     let bobs = load(&db, &bob).await;
     assert_eq!(bobs.len(), 1);
-    assert_eq!(bobs[0].view.attempt_id.as_str(), "00000000-0000-4000-8000-000000000003");
+    assert_eq!(
+        bobs[0].view.attempt_id.as_str(),
+        "00000000-0000-4000-8000-000000000003"
+    );
     // A seed past 2^53 survives (it travels as text).
     assert_eq!(load(&db, &ada).await[0].view.seed, Seed(u64::MAX - 1));
-    assert_eq!(quiz_key(&ada.user_id, &ada.course_id, &ada.lesson_id), "ada/astronomy-101/solar-system-check");
+    assert_eq!(
+        quiz_key(&ada.user_id, &ada.course_id, &ada.lesson_id),
+        "ada/astronomy-101/solar-system-check"
+    );
 }
 
 #[wasm_bindgen_test]

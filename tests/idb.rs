@@ -36,7 +36,11 @@ fn record(course_id: &str, title: &str, fetched_at_ms: f64) -> StoredManifestV1 
 }
 
 fn every_store() -> Vec<String> {
-    vec![ATTEMPTS.to_owned(), MANIFESTS.to_owned(), PROGRESS.to_owned()]
+    vec![
+        ATTEMPTS.to_owned(),
+        MANIFESTS.to_owned(),
+        PROGRESS.to_owned(),
+    ]
 }
 
 fn ids(user_id: &str, course_id: &str, lesson_id: &str) -> (UserId, CourseId, LessonId) {

@@ -48,7 +48,9 @@ pub fn LessonContentView(
         LessonContent::Slides(deck) => {
             view! { <SlideDeckView deck language lesson_id=lesson_id.to_string() /> }.into_any()
         }
-        LessonContent::Quiz(quiz) => view! { <QuizView quiz course_id lesson_id language /> }.into_any(),
+        LessonContent::Quiz(quiz) => {
+            view! { <QuizView quiz course_id lesson_id language /> }.into_any()
+        }
         other => {
             let kind = other.kind();
             view! {

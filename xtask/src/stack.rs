@@ -5,7 +5,8 @@
 use crate::process::{free_port, run, Service};
 use crate::{cargo, demo_media, root, run::build_player, setup, target_dir};
 use anyhow::{Context, Result};
-use std::path::PathBuf;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Server and chromedriver, stopped when dropped.
@@ -13,6 +14,8 @@ pub struct Stack {
     server_port: u16,
     driver_port: u16,
     scratch: PathBuf,
+    server_binary: PathBuf,
+    database: PathBuf,
     _server: Service,
     _driver: Service,
 }
@@ -32,14 +35,16 @@ impl Stack {
         ]))?;
         let profile_dir = if profile == "dev" { "debug" } else { profile };
         let scratch = scratch_dir()?;
+        let server_binary = target_dir().join(profile_dir).join("lectern-server");
+        let database = scratch.join("lectern.db");
         let server_port = free_port()?;
         let server = Service::start(
             "lectern-server",
-            Command::new(target_dir().join(profile_dir).join("lectern-server"))
+            Command::new(&server_binary)
                 .args(["--host", "127.0.0.1", "--port", &server_port.to_string()])
                 .arg("--demo")
                 .arg("--db")
-                .arg(scratch.join("lectern.db"))
+                .arg(&database)
                 .arg("--dist")
                 .arg(root().join("dist"))
                 .arg("--media")
@@ -58,9 +63,30 @@ impl Stack {
             server_port,
             driver_port,
             scratch,
+            server_binary,
+            database,
             _server: server,
             _driver: driver,
         })
+    }
+
+    /// This run's folder for its database, logs and any files a task makes.
+    pub fn scratch(&self) -> &Path {
+        &self.scratch
+    }
+
+    /// Runs a `lectern-server` command (`import FILE`, `enrol USER COURSE`) on this stack's
+    /// database while the server runs. The demo is seeded only into an empty database, so
+    /// extra courses go in after the server has started; SQLite's WAL lets both share it.
+    pub fn manage<I, S>(&self, args: I) -> Result<()>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        run(Command::new(&self.server_binary)
+            .arg("--db")
+            .arg(&self.database)
+            .args(args))
     }
 
     /// Runs `command` (a `lectern-e2e` target) against this stack.

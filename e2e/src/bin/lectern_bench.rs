@@ -1,11 +1,17 @@
-//! `lectern-bench DIST`: the figures `cargo xtask bench` reports. Run through xtask, which
-//! builds the release player and starts the server and chromedriver.
+//! `lectern-bench DIST COURSE_ID LESSON_ID QUESTIONS`: the figures `cargo xtask bench`
+//! reports. Run through xtask, which builds the release player, starts the server and
+//! chromedriver, and imports the long practice quiz (lesson LESSON_ID of COURSE_ID, with
+//! QUESTIONS questions).
 //! - Bundle sizes of the built player: wasm, js and css, raw, gzip (level 9) and brotli (q 11).
-//! - The wasm the lecture player added: the wasm now against the foundation's.
+//! - The wasm by release: the foundation's, the lecture player's and now's, and what each added.
 //! - Start time: navigation to the catalog being visible, signed in, in a cold headless
 //!   Chromium on loopback; the median of 5 loads, each in a fresh profile.
 //! - First frame: navigation to a video lesson until its first frame can be shown, measured
 //!   the same way.
+//! - The long quiz: starting an attempt, and its review after submitting (`long_quiz.rs`).
+
+#[path = "lectern_bench/long_quiz.rs"]
+mod long_quiz;
 
 use anyhow::{bail, Context, Result};
 use lectern_e2e::{Browser, Env};
@@ -14,6 +20,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const COLD_LOADS: usize = 5;
+
+/// The demo learner every timed page is opened as.
+const LEARNER: &str = "learner1";
+
+const USAGE: &str = "usage: lectern-bench DIST_DIR COURSE_ID LESSON_ID QUESTIONS";
 
 /// The video lesson whose first frame is timed.
 const VIDEO_LESSON_PATH: &str = "/courses/astronomy-101/lessons/tour-of-the-sky";
@@ -25,12 +36,26 @@ const FOUNDATION_WASM_RAW_KIB: f64 = 903.4;
 const FOUNDATION_WASM_GZIP_KIB: f64 = 344.3;
 const FOUNDATION_WASM_BROTLI_KIB: f64 = 275.9;
 
+/// The release wasm with the lecture player, before the quiz player: commit 3106952,
+/// measured the same way, in KiB.
+const LECTURES_WASM_RAW_KIB: f64 = 1512.2;
+const LECTURES_WASM_GZIP_KIB: f64 = 564.7;
+const LECTURES_WASM_BROTLI_KIB: f64 = 442.1;
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<()> {
-    let dist = std::env::args()
-        .nth(1)
-        .map(PathBuf::from)
-        .context("usage: lectern-bench DIST_DIR")?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [dist, course_id, lesson_id, questions] = args.as_slice() else {
+        bail!("{USAGE}");
+    };
+    let dist = PathBuf::from(dist);
+    let long_quiz = long_quiz::LongQuiz {
+        course_id: course_id.clone(),
+        lesson_id: lesson_id.clone(),
+        questions: questions
+            .parse()
+            .with_context(|| format!("QUESTIONS is not a number: {questions:?}\n{USAGE}"))?,
+    };
     let rows = report_sizes(&dist)?;
     report_wasm_added(&rows);
     let env = Env::from_env()?;
@@ -49,7 +74,8 @@ async fn main() -> Result<()> {
         include_str!("first_frame_at.js"),
         "the lecture's first frame never came",
     )
-    .await
+    .await?;
+    long_quiz::report(&env, &long_quiz).await
 }
 
 /// One file of the built player and its sizes in bytes.
@@ -116,24 +142,39 @@ fn report_sizes(dist: &Path) -> Result<Vec<BundleFile>> {
     Ok(rows)
 }
 
-/// The wasm now, and what it grew by since the foundation.
+/// The wasm now, and what each release added: the lecture player over the foundation, and
+/// everything since (the quiz player) over the lecture player.
 fn report_wasm_added(rows: &[BundleFile]) {
     let (raw, gzip, brotli) = totals(rows.iter().filter(|row| row.kind == "wasm"));
-    println!("\n== wasm added by the lecture player (against the foundation, a7fd90d) ==");
+    println!("\n== wasm by release (foundation a7fd90d, lecture player 3106952, now) ==");
+    let line = |name: &str, raw: f64, gzip: f64, brotli: f64| {
+        println!("{name:<34}{raw:>8.1} KiB raw / {gzip:>6.1} KiB gzip / {brotli:>6.1} KiB brotli");
+    };
+    line(
+        "wasm foundation:",
+        FOUNDATION_WASM_RAW_KIB,
+        FOUNDATION_WASM_GZIP_KIB,
+        FOUNDATION_WASM_BROTLI_KIB,
+    );
+    line(
+        "wasm with the lecture player:",
+        LECTURES_WASM_RAW_KIB,
+        LECTURES_WASM_GZIP_KIB,
+        LECTURES_WASM_BROTLI_KIB,
+    );
+    let in_kib = |bytes: usize| bytes as f64 / 1024.0;
+    line("wasm now:", in_kib(raw), in_kib(gzip), in_kib(brotli));
     println!(
-        "wasm now:        {} raw / {} gzip / {} brotli",
-        kib(raw),
-        kib(gzip),
-        kib(brotli)
+        "added by the lecture player:      {:+.1} KiB raw / {:+.1} KiB gzip / {:+.1} KiB brotli",
+        LECTURES_WASM_RAW_KIB - FOUNDATION_WASM_RAW_KIB,
+        LECTURES_WASM_GZIP_KIB - FOUNDATION_WASM_GZIP_KIB,
+        LECTURES_WASM_BROTLI_KIB - FOUNDATION_WASM_BROTLI_KIB
     );
     println!(
-        "wasm foundation: {FOUNDATION_WASM_RAW_KIB:.1} KiB raw / {FOUNDATION_WASM_GZIP_KIB:.1} KiB gzip / {FOUNDATION_WASM_BROTLI_KIB:.1} KiB brotli"
-    );
-    println!(
-        "wasm added by the lecture player: {} raw / {} gzip / {} brotli",
-        kib_added(raw, FOUNDATION_WASM_RAW_KIB),
-        kib_added(gzip, FOUNDATION_WASM_GZIP_KIB),
-        kib_added(brotli, FOUNDATION_WASM_BROTLI_KIB)
+        "added since (the quiz player):    {} raw / {} gzip / {} brotli",
+        kib_added(raw, LECTURES_WASM_RAW_KIB),
+        kib_added(gzip, LECTURES_WASM_GZIP_KIB),
+        kib_added(brotli, LECTURES_WASM_BROTLI_KIB)
     );
 }
 
@@ -191,36 +232,52 @@ async fn report_cold_loads(
         };
         timings.push(elapsed);
     }
+    print_median(
+        &format!("{title} (headless Chromium, loopback, cold profile)"),
+        timings,
+    )
+}
+
+/// Prints `title` as a heading, then the median, min and max of `timings` (milliseconds).
+fn print_median(title: &str, mut timings: Vec<f64>) -> Result<()> {
     timings.sort_by(f64::total_cmp);
     let (Some(min), Some(max)) = (timings.first(), timings.last()) else {
-        bail!("no load was timed");
+        bail!("nothing was timed for {title}");
     };
     let median = timings[timings.len() / 2];
     let listed: Vec<String> = timings.iter().map(|t| format!("{t:.0}")).collect();
-    println!("\n== {title} (headless Chromium, loopback, cold profile) ==");
+    println!("\n== {title} ==");
     println!(
-        "median of {COLD_LOADS}: {median:.0} ms   min {min:.0} ms   max {max:.0} ms   (runs, sorted: {} ms)",
+        "median of {}: {median:.0} ms   min {min:.0} ms   max {max:.0} ms   (runs, sorted: {} ms)",
+        timings.len(),
         listed.join(", ")
     );
     Ok(())
 }
 
-/// Signs in through the API on a same-origin page that does not load the app, then
-/// navigates to `path` in a fresh profile and returns what `timing_script` resolves with.
+/// Signs in as `username` through the API on a same-origin page that does not load the
+/// app, so the next navigation is a cold, signed-in start.
+async fn sign_in_without_the_app(browser: &Browser, username: &str) -> Result<()> {
+    browser.visit("/api/v1/").await?;
+    let signed_in = browser
+        .client()
+        .execute_async(
+            include_str!("sign_in_without_the_app.js"),
+            vec![serde_json::json!(username)],
+        )
+        .await?;
+    if signed_in.as_bool() != Some(true) {
+        bail!("could not sign in through the API: {signed_in}");
+    }
+    Ok(())
+}
+
+/// Signs in, then navigates to `path` in a fresh profile and returns what `timing_script`
+/// resolves with.
 async fn cold_load(env: &Env, path: &str, timing_script: &str) -> Result<Value> {
     let browser = Browser::open(env).await?;
     let outcome = async {
-        browser.visit("/api/v1/").await?;
-        let signed_in = browser
-            .client()
-            .execute_async(
-                include_str!("sign_in_without_the_app.js"),
-                vec![serde_json::json!("learner1")],
-            )
-            .await?;
-        if signed_in.as_bool() != Some(true) {
-            bail!("could not sign in through the API: {signed_in}");
-        }
+        sign_in_without_the_app(&browser, LEARNER).await?;
         browser.visit(path).await?;
         Ok(browser
             .client()

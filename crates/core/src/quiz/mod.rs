@@ -15,6 +15,7 @@ mod number;
 mod question;
 mod rng;
 mod score;
+pub mod workload;
 
 pub use answer::{Answer, AnswerShapeError, MAX_ANSWER_CHARS};
 pub use attempt::{
