@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod playback;
 pub mod progress;
 pub mod quiz;
+pub mod sync;
 pub mod user;
 pub mod vtt;
 

@@ -113,7 +113,7 @@ pub fn QuizOverview(
                 view! { <p class="quiz-start-error form-error" role="alert">{text}</p> }
             })}
             <Show when=move || !no_attempts_left() fallback=move || view! { <p class="quiz-no-attempts">{move || i18n.q(QuizMsg::NoAttemptsLeft)}</p> }>
-                <button type="button" class="quiz-start button-primary" on:click=move |_| leptos::task::spawn_local(quiz.start())>{start_label}</button>
+                <button type="button" class="quiz-start button-primary" aria-disabled=move || quiz.is_starting.get().then_some("true") on:click=move |_| leptos::task::spawn_local(quiz.start())>{start_label}</button>
             </Show>
             {move || quiz.attempts_remaining.get().map(|left| view! {
                 <p class="quiz-attempts-left">{move || i18n.q(QuizMsg::AttemptsLeft).replace("{count}", &left.to_string())}</p>

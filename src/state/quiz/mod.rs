@@ -51,6 +51,8 @@ pub struct QuizInjection {
     pub device_error: RwSignal<Option<IdbError>>,
     /// Starting failed (offline for a graded quiz, no attempts left, closed...).
     pub start_error: RwSignal<Option<HttpError>>,
+    /// A start is under way (the button waits for it).
+    pub is_starting: RwSignal<bool>,
     is_syncing: RwSignal<bool>,
     wants_sync: RwSignal<bool>,
 }
@@ -81,6 +83,7 @@ impl QuizInjection {
             sync_status: RwSignal::new(SyncStatus::Synced),
             device_error,
             start_error: RwSignal::new(None),
+            is_starting: RwSignal::new(false),
             is_syncing: RwSignal::new(false),
             wants_sync: RwSignal::new(false),
         };

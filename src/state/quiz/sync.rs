@@ -66,6 +66,15 @@ impl QuizInjection {
     /// Opens the attempt in progress, or starts a new one: on the server, or for a practice
     /// quiz with no connection, on this device (sent when the connection returns).
     pub async fn start(self) {
+        if self.is_starting.get_untracked() {
+            return;
+        }
+        self.is_starting.set(true);
+        self.start_or_resume().await;
+        self.is_starting.set(false);
+    }
+
+    async fn start_or_resume(self) {
         self.start_error.set(None);
         if let Some(open) = self.attempts.with_untracked(|attempts| {
             attempts

@@ -1,11 +1,16 @@
 //! JSON API v1. Routes are listed in [`routes`]; `docs/openapi.yaml` describes them in full.
 
 mod courses;
+mod events;
 mod problem;
 mod quizzes;
 mod session;
 
 pub use courses::{CourseList, CourseSummary};
+pub use events::{
+    CourseProgressView, DeviceSequences, EventBatchRequest, EventBatchResponse, EventResult,
+    EventStatus, LearnerEvent, LessonProgressEntry, UnreadableEvent, MAX_EVENTS_PER_BATCH,
+};
 pub use problem::{FieldProblem, ProblemDetails, ProblemType, PROBLEM_JSON};
 pub use quizzes::{
     AttemptId, AttemptList, AttemptResult, AttemptStatus, AttemptView, LearnerRef, QuestionResult,
@@ -25,6 +30,8 @@ pub mod routes {
     pub const SESSION: &str = "/api/v1/session";
     pub const COURSES: &str = "/api/v1/courses";
     pub const COURSE: &str = "/api/v1/courses/{course_id}";
+    pub const EVENTS: &str = "/api/v1/events";
+    pub const COURSE_PROGRESS: &str = "/api/v1/courses/{course_id}/progress";
     pub const QUIZ_ATTEMPTS: &str = "/api/v1/quizzes/{quiz_id}/attempts";
     pub const QUIZ_SUBMISSIONS: &str = "/api/v1/quizzes/{quiz_id}/submissions";
     pub const ATTEMPT_ANSWERS: &str = "/api/v1/attempts/{attempt_id}/answers";
@@ -34,6 +41,11 @@ pub mod routes {
     /// The path of one course's manifest.
     pub fn course(course_id: &lectern_core::CourseId) -> String {
         format!("/api/v1/courses/{course_id}")
+    }
+
+    /// The caller's merged progress through one course.
+    pub fn course_progress(course_id: &lectern_core::CourseId) -> String {
+        format!("/api/v1/courses/{course_id}/progress")
     }
 
     /// Starting and listing the caller's attempts at a quiz.

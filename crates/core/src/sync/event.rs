@@ -1,0 +1,280 @@
+//! What a learner did, as an event: the unit the device's outbox holds and the server
+//! stores once. Every event has an id chosen on the device (a UUID), the device's id and
+//! its sequence number there (so the server can see gaps), the time it happened, and a body
+//! by kind. Bodies are facts ("progressed to", "completed"), never commands, so replaying
+//! one twice changes nothing.
+
+use crate::ids::{CourseId, LessonId};
+use crate::quiz::Answer;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Most watched ranges one progress event may carry.
+pub const MAX_WATCHED_RANGES: usize = 1_000;
+/// Longest media position or duration accepted: 2^53 − 1 ms (what a JS number holds).
+pub const MAX_MEDIA_MS: u64 = (1 << 53) - 1;
+
+/// Whether `raw` is a UUID in lowercase hex with dashes (8-4-4-4-12).
+pub fn is_uuid(raw: &str) -> bool {
+    let lengths: Vec<usize> = raw.split('-').map(str::len).collect();
+    lengths == [8, 4, 4, 4, 12]
+        && raw
+            .chars()
+            .all(|c| c == '-' || c.is_ascii_digit() || ('a'..='f').contains(&c))
+}
+
+macro_rules! uuid_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Validates `raw` as a lowercase UUID.
+            pub fn parse(raw: &str) -> Result<Self, NotAUuid> {
+                if is_uuid(raw) { Ok(Self(raw.to_owned())) } else { Err(NotAUuid) }
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = NotAUuid;
+            fn try_from(raw: String) -> Result<Self, NotAUuid> {
+                if is_uuid(&raw) { Ok(Self(raw)) } else { Err(NotAUuid) }
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+/// Why a string is not a UUID id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("expected a UUID in lowercase hexadecimal (8-4-4-4-12)")]
+pub struct NotAUuid;
+
+uuid_id!(
+    /// An event's id, chosen on the device: the key the server stores it under, once.
+    EventId
+);
+uuid_id!(
+    /// A device (a browser profile) that records events.
+    DeviceId
+);
+
+/// One thing a learner did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnerEvent {
+    pub event_id: EventId,
+    pub device_id: DeviceId,
+    /// 1, 2, 3… per device, in the order the events were recorded.
+    pub sequence: u64,
+    /// When it happened, by the device's estimate of the server's clock.
+    pub occurred_at: Timestamp,
+    pub course_id: CourseId,
+    pub lesson_id: LessonId,
+    #[serde(flatten)]
+    pub body: EventBody,
+}
+
+/// What happened, by kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventBody {
+    /// Where the learner is in a lecture, and what they have really played so far.
+    Progressed {
+        position_ms: u64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        duration_ms: Option<u64>,
+        /// `[start_ms, end_ms]` ranges played.
+        #[serde(default)]
+        watched: Vec<(u64, u64)>,
+    },
+    /// The lesson reached its completion rule.
+    Completed,
+    /// An answer given in a quiz attempt.
+    Answered {
+        attempt_id: String,
+        question_id: String,
+        answer: Answer,
+    },
+    /// A quiz attempt submitted (when the learner pressed submit, or time ran out).
+    AttemptSubmitted { attempt_id: String },
+}
+
+impl EventBody {
+    /// The wire name of the kind.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            EventBody::Progressed { .. } => "progressed",
+            EventBody::Completed => "completed",
+            EventBody::Answered { .. } => "answered",
+            EventBody::AttemptSubmitted { .. } => "attempt_submitted",
+        }
+    }
+}
+
+/// Why an event cannot be stored; the server answers it as "rejected" with this reason.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EventProblem {
+    #[error("the sequence number must be 1 or more")]
+    ZeroSequence,
+    #[error("a media time is beyond {MAX_MEDIA_MS} ms")]
+    TimeOutOfRange,
+    #[error("a watched range ends before it starts: [{0}, {1}]")]
+    InvertedRange(u64, u64),
+    #[error("at most {MAX_WATCHED_RANGES} watched ranges are allowed, got {0}")]
+    TooManyRanges(usize),
+    #[error("the attempt id is not a UUID")]
+    BadAttemptId,
+    #[error("the question id is not a valid id")]
+    BadQuestionId,
+}
+
+impl LearnerEvent {
+    /// Checks what the event can say by itself (the server also checks that the course and
+    /// lesson exist for the learner).
+    pub fn check(&self) -> Result<(), EventProblem> {
+        if self.sequence == 0 {
+            return Err(EventProblem::ZeroSequence);
+        }
+        match &self.body {
+            EventBody::Progressed {
+                position_ms,
+                duration_ms,
+                watched,
+            } => {
+                if watched.len() > MAX_WATCHED_RANGES {
+                    return Err(EventProblem::TooManyRanges(watched.len()));
+                }
+                let times = [*position_ms, duration_ms.unwrap_or(0)];
+                if times
+                    .into_iter()
+                    .chain(watched.iter().map(|r| r.1))
+                    .any(|ms| ms > MAX_MEDIA_MS)
+                {
+                    return Err(EventProblem::TimeOutOfRange);
+                }
+                match watched.iter().find(|(start, end)| end < start) {
+                    Some((start, end)) => Err(EventProblem::InvertedRange(*start, *end)),
+                    None => Ok(()),
+                }
+            }
+            EventBody::Completed => Ok(()),
+            EventBody::Answered {
+                attempt_id,
+                question_id,
+                ..
+            } => {
+                if !is_uuid(attempt_id) {
+                    return Err(EventProblem::BadAttemptId);
+                }
+                crate::ids::check_slug(question_id).map_err(|_| EventProblem::BadQuestionId)
+            }
+            EventBody::AttemptSubmitted { attempt_id } => {
+                if is_uuid(attempt_id) {
+                    Ok(())
+                } else {
+                    Err(EventProblem::BadAttemptId)
+                }
+            }
+        }
+    }
+}
+
+/// What the server did with one event of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    /// Stored now.
+    Stored,
+    /// Stored before with the same body: acknowledged, nothing changed.
+    Duplicate,
+    /// Stored before with another body under the same id: kept apart for a person to look at.
+    Conflict,
+    /// Invalid: never stored (the reason says why).
+    Rejected,
+}
+
+/// The server's answer for one event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventResult {
+    pub event_id: EventId,
+    pub status: EventStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(body: EventBody) -> LearnerEvent {
+        LearnerEvent {
+            event_id: EventId::parse("0f8fad5b-d9cb-469f-a165-70867728950e").unwrap(),
+            device_id: DeviceId::parse("7c9e6679-7425-40de-944b-e07fc1f90ae7").unwrap(),
+            sequence: 1,
+            occurred_at: "2026-05-01T10:00:00Z".parse().unwrap(),
+            course_id: CourseId::parse("astronomy-101").unwrap(),
+            lesson_id: LessonId::parse("tour-of-the-sky").unwrap(),
+            body,
+        }
+    }
+
+    #[test]
+    fn events_travel_as_flat_json_with_a_kind() {
+        let progressed = event(EventBody::Progressed {
+            position_ms: 61_000,
+            duration_ms: Some(154_000),
+            watched: vec![(0, 61_000)],
+        });
+        let json = serde_json::to_value(&progressed).unwrap();
+        assert_eq!(json["kind"], "progressed");
+        assert_eq!(json["watched"][0][1], 61_000);
+        assert_eq!(json["sequence"], 1);
+        let back: LearnerEvent = serde_json::from_value(json).unwrap();
+        assert_eq!(back, progressed);
+        let unknown = r#"{"event_id":"0f8fad5b-d9cb-469f-a165-70867728950e","device_id":"7c9e6679-7425-40de-944b-e07fc1f90ae7","sequence":1,"occurred_at":"2026-05-01T10:00:00Z","course_id":"a","lesson_id":"b","kind":"teleported"}"#;
+        assert!(serde_json::from_str::<LearnerEvent>(unknown).is_err());
+    }
+
+    #[test]
+    fn checks_say_what_is_wrong() {
+        let mut zero = event(EventBody::Completed);
+        zero.sequence = 0;
+        assert_eq!(zero.check(), Err(EventProblem::ZeroSequence));
+        let inverted = event(EventBody::Progressed {
+            position_ms: 0,
+            duration_ms: None,
+            watched: vec![(5, 2)],
+        });
+        assert_eq!(inverted.check(), Err(EventProblem::InvertedRange(5, 2)));
+        let huge = event(EventBody::Progressed {
+            position_ms: u64::MAX,
+            duration_ms: None,
+            watched: vec![],
+        });
+        assert_eq!(huge.check(), Err(EventProblem::TimeOutOfRange));
+        let bad_attempt = event(EventBody::AttemptSubmitted {
+            attempt_id: "../x".into(),
+        });
+        assert_eq!(bad_attempt.check(), Err(EventProblem::BadAttemptId));
+        assert_eq!(event(EventBody::Completed).check(), Ok(()));
+        assert!(EventId::parse("0F8FAD5B-D9CB-469F-A165-70867728950E").is_err());
+    }
+}
