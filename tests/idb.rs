@@ -12,8 +12,8 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyPath;
 use lectern::io::idb::{
-    course_key, progress_key, PlayerDb, StoredManifestV1, ATTEMPTS, DB_VERSION, MANIFESTS,
-    PROGRESS, PROGRESS_BY_COURSE,
+    course_key, progress_key, PlayerDb, StoredManifestV1, ATTEMPTS, CONFLICTS, DB_VERSION, DEVICE,
+    MANIFESTS, OUTBOX, PROGRESS, PROGRESS_BY_COURSE, REJECTED,
 };
 use lectern_core::progress::LessonProgress;
 use lectern_core::{CourseId, LessonId, UserId};
@@ -36,11 +36,11 @@ fn record(course_id: &str, title: &str, fetched_at_ms: f64) -> StoredManifestV1 
 }
 
 fn every_store() -> Vec<String> {
-    vec![
-        ATTEMPTS.to_owned(),
-        MANIFESTS.to_owned(),
-        PROGRESS.to_owned(),
+    [
+        ATTEMPTS, CONFLICTS, DEVICE, MANIFESTS, OUTBOX, PROGRESS, REJECTED,
     ]
+    .map(str::to_owned)
+    .to_vec()
 }
 
 fn ids(user_id: &str, course_id: &str, lesson_id: &str) -> (UserId, CourseId, LessonId) {

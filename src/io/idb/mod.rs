@@ -7,11 +7,13 @@
 
 mod attempts;
 mod manifests;
+mod outbox;
 mod progress;
 mod upgrade;
 
 pub use attempts::{quiz_key, LocalAttempt, StoredAttemptV1};
 pub use manifests::StoredManifestV1;
+pub use outbox::{EventDraft, SetAside, StoredEventV1};
 pub use progress::{course_key, progress_key, StoredProgressV1};
 
 use futures_channel::oneshot;
@@ -26,7 +28,7 @@ use std::task::Poll;
 /// The database's name.
 pub const DB_NAME: &str = "lectern";
 /// The schema version this build creates and reads.
-pub const DB_VERSION: u32 = 3;
+pub const DB_VERSION: u32 = 4;
 /// Course manifests, keyed by `course_id` (since version 1).
 pub const MANIFESTS: &str = "manifests";
 /// Lesson progress, keyed by `progress_key` = `"user_id/course_id/lesson_id"` (since
@@ -40,6 +42,17 @@ pub const ATTEMPTS: &str = "attempts";
 /// The index of [`ATTEMPTS`] on `quiz_key` = `"user_id/course_id/lesson_id"` (since
 /// version 3).
 pub const ATTEMPTS_BY_QUIZ: &str = "by_quiz";
+/// Learner events waiting for the server, keyed by `event_key` = the event id (since
+/// version 4).
+pub const OUTBOX: &str = "outbox";
+/// The index of [`OUTBOX`] on `user_id` (since version 4).
+pub const OUTBOX_BY_USER: &str = "by_user";
+/// Events the server answered "conflict" for, keyed by event id (since version 4).
+pub const CONFLICTS: &str = "conflicts";
+/// Events the server rejected, keyed by event id (since version 4).
+pub const REJECTED: &str = "rejected";
+/// This device's id and next event sequence number: one record (since version 4).
+pub const DEVICE: &str = "device";
 
 /// Why IndexedDB could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -4,6 +4,7 @@
 //! never lose watched time or un-complete a lesson.
 
 use super::{operation, IdbError, PlayerDb, PROGRESS, PROGRESS_BY_COURSE};
+use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use lectern_core::progress::LessonProgress;
@@ -238,25 +239,38 @@ impl PlayerDb {
             .build()
             .map_err(operation)?;
         let store = tx.object_store(PROGRESS).map_err(operation)?;
-        let stored: Option<StoredProgressV1> = store
-            .get(progress_key(user_id, course_id, lesson_id))
-            .serde()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
-        let merged = match stored {
-            Some(record) => record.to_progress().merge(progress),
-            None => progress.clone(),
-        };
-        let record =
-            StoredProgressV1::from_progress(user_id, course_id, lesson_id, &merged, now_ms);
-        store
-            .put(&record)
-            .serde()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
+        let merged = merge_and_put(&store, user_id, course_id, lesson_id, progress, now_ms).await?;
         tx.commit().await.map_err(operation)?;
         Ok(merged)
     }
+}
+
+/// Reads the stored progress of one lesson from `store`, merges `progress` into it and
+/// writes the result, inside the caller's read-write transaction; returns the merged value.
+pub(super) async fn merge_and_put(
+    store: &ObjectStore<'_>,
+    user_id: &UserId,
+    course_id: &CourseId,
+    lesson_id: &LessonId,
+    progress: &LessonProgress,
+    now_ms: f64,
+) -> Result<LessonProgress, IdbError> {
+    let stored: Option<StoredProgressV1> = store
+        .get(progress_key(user_id, course_id, lesson_id))
+        .serde()
+        .map_err(operation)?
+        .await
+        .map_err(operation)?;
+    let merged = match stored {
+        Some(record) => record.to_progress().merge(progress),
+        None => progress.clone(),
+    };
+    let record = StoredProgressV1::from_progress(user_id, course_id, lesson_id, &merged, now_ms);
+    store
+        .put(&record)
+        .serde()
+        .map_err(operation)?
+        .await
+        .map_err(operation)?;
+    Ok(merged)
 }

@@ -1,7 +1,10 @@
 //! Brings an older schema up to [`DB_VERSION`](super::DB_VERSION), one version at a time, so
 //! a database from any earlier player release still opens with everything it held.
 
-use super::{ATTEMPTS, ATTEMPTS_BY_QUIZ, DB_VERSION, MANIFESTS, PROGRESS, PROGRESS_BY_COURSE};
+use super::{
+    ATTEMPTS, ATTEMPTS_BY_QUIZ, CONFLICTS, DB_VERSION, DEVICE, MANIFESTS, OUTBOX, OUTBOX_BY_USER,
+    PROGRESS, PROGRESS_BY_COURSE, REJECTED,
+};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::KeyPath;
@@ -34,6 +37,23 @@ pub(super) fn upgrade(db: &Database, old_version: f64) -> indexed_db_futures::Re
                     .build()?;
                 attempts
                     .create_index(ATTEMPTS_BY_QUIZ, KeyPath::One("quiz_key"))
+                    .build()?;
+            }
+            3 => {
+                let outbox = db
+                    .create_object_store(OUTBOX)
+                    .with_key_path(KeyPath::One("event_key"))
+                    .build()?;
+                outbox
+                    .create_index(OUTBOX_BY_USER, KeyPath::One("user_id"))
+                    .build()?;
+                for set_aside in [CONFLICTS, REJECTED] {
+                    db.create_object_store(set_aside)
+                        .with_key_path(KeyPath::One("event_key"))
+                        .build()?;
+                }
+                db.create_object_store(DEVICE)
+                    .with_key_path(KeyPath::One("device_key"))
                     .build()?;
             }
             // Each new schema version adds an arm here.

@@ -1,0 +1,274 @@
+//! The sync stores (since schema version 4): `outbox` holds each learner event until the
+//! server answered for it, `conflicts` and `rejected` keep the events the server would not
+//! store (shown to the learner, never lost), and `device` holds this device's id and its next
+//! sequence number. Recording an event updates the local view and appends the event in one
+//! transaction, so the two can never disagree, even if the tab dies halfway.
+
+use super::progress::{lenient, merge_and_put};
+use super::{
+    operation, IdbError, PlayerDb, CONFLICTS, DEVICE, OUTBOX, OUTBOX_BY_USER, PROGRESS, REJECTED,
+};
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use jiff::Timestamp;
+use lectern_core::progress::LessonProgress;
+use lectern_core::sync::{DeviceId, EventBody, EventId, LearnerEvent};
+use lectern_core::{CourseId, LessonId, UserId};
+use leptos::logging::warn;
+use serde::{Deserialize, Serialize};
+
+/// The key of the one record in the `device` store.
+const DEVICE_KEY: &str = "this-device";
+
+/// An event as stored in `outbox`, `conflicts` or `rejected` (record format 1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredEventV1 {
+    /// The key: the event id.
+    #[serde(default, deserialize_with = "lenient")]
+    pub event_key: String,
+    /// Whose event it is (the `by_user` index of the outbox).
+    #[serde(default, deserialize_with = "lenient")]
+    pub user_id: String,
+    /// The event as API v1 JSON ([`LearnerEvent`]).
+    #[serde(default, deserialize_with = "lenient")]
+    pub event_json: String,
+    /// Why the server would not store it (conflicts and rejections).
+    #[serde(default, deserialize_with = "lenient")]
+    pub reason: Option<String>,
+    /// When it was written here, in milliseconds since the Unix epoch.
+    #[serde(default, deserialize_with = "lenient")]
+    pub written_at_ms: f64,
+}
+
+impl StoredEventV1 {
+    fn new(
+        user_id: &UserId,
+        event: &LearnerEvent,
+        reason: Option<String>,
+        now_ms: f64,
+    ) -> Result<Self, IdbError> {
+        let event_json = serde_json::to_string(event)
+            .map_err(|err| IdbError::Operation(format!("the event could not be written: {err}")))?;
+        Ok(StoredEventV1 {
+            event_key: event.event_id.to_string(),
+            user_id: user_id.to_string(),
+            event_json,
+            reason,
+            written_at_ms: now_ms,
+        })
+    }
+
+    /// The event, or `None` for a record that no longer reads (logged, left in place).
+    pub fn to_event(&self) -> Option<LearnerEvent> {
+        serde_json::from_str(&self.event_json)
+            .inspect_err(|err| warn!("a stored event ({}) is unreadable: {err}", self.event_key))
+            .ok()
+    }
+}
+
+/// This device's id and next sequence number (record format 1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct StoredDeviceV1 {
+    device_key: String,
+    device_id: String,
+    next_sequence: f64,
+}
+
+/// An event about to be recorded: what happened, where and when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventDraft {
+    pub event_id: EventId,
+    pub occurred_at: Timestamp,
+    pub course_id: CourseId,
+    pub lesson_id: LessonId,
+    pub body: EventBody,
+}
+
+/// Which store an event the server would not keep goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetAside {
+    Conflicts,
+    Rejected,
+}
+
+impl PlayerDb {
+    /// Records `draft` for `user_id`: allocates this device's next sequence number (making
+    /// the device id `new_device_id` on first use), merges `progress` into the lesson's
+    /// progress when given, and appends the event to the outbox, all in one transaction.
+    /// Returns the event as stored.
+    pub async fn record_event(
+        &self,
+        user_id: &UserId,
+        draft: EventDraft,
+        progress: Option<&LessonProgress>,
+        new_device_id: &DeviceId,
+        now_ms: f64,
+    ) -> Result<LearnerEvent, IdbError> {
+        let tx = self
+            .db
+            .transaction([PROGRESS, OUTBOX, DEVICE])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(operation)?;
+        let devices = tx.object_store(DEVICE).map_err(operation)?;
+        let device: Option<StoredDeviceV1> = devices
+            .get(DEVICE_KEY)
+            .serde()
+            .map_err(operation)?
+            .await
+            .map_err(operation)?;
+        let (device_id, sequence) = match device
+            .and_then(|d| Some((DeviceId::parse(&d.device_id).ok()?, d.next_sequence)))
+        {
+            Some((device_id, next)) if next.is_finite() && next >= 1.0 => (device_id, next as u64),
+            _ => (new_device_id.clone(), 1),
+        };
+        let event = LearnerEvent {
+            event_id: draft.event_id,
+            device_id: device_id.clone(),
+            sequence,
+            occurred_at: draft.occurred_at,
+            course_id: draft.course_id,
+            lesson_id: draft.lesson_id,
+            body: draft.body,
+        };
+        if let Some(progress) = progress {
+            let store = tx.object_store(PROGRESS).map_err(operation)?;
+            merge_and_put(
+                &store,
+                user_id,
+                &event.course_id,
+                &event.lesson_id,
+                progress,
+                now_ms,
+            )
+            .await?;
+        }
+        let outbox = tx.object_store(OUTBOX).map_err(operation)?;
+        outbox
+            .put(&StoredEventV1::new(user_id, &event, None, now_ms)?)
+            .serde()
+            .map_err(operation)?
+            .await
+            .map_err(operation)?;
+        let next = StoredDeviceV1 {
+            device_key: DEVICE_KEY.to_owned(),
+            device_id: device_id.to_string(),
+            next_sequence: (sequence + 1) as f64,
+        };
+        devices
+            .put(&next)
+            .serde()
+            .map_err(operation)?
+            .await
+            .map_err(operation)?;
+        tx.commit().await.map_err(operation)?;
+        Ok(event)
+    }
+
+    /// The learner's events waiting for the server, oldest first (by device and sequence).
+    pub async fn outbox(&self, user_id: &UserId) -> Result<Vec<LearnerEvent>, IdbError> {
+        let tx = self.db.transaction(OUTBOX).build().map_err(operation)?;
+        let store = tx.object_store(OUTBOX).map_err(operation)?;
+        let index = store.index(OUTBOX_BY_USER).map_err(operation)?;
+        let records = index
+            .get_all()
+            .with_query(user_id.as_str())
+            .serde()
+            .map_err(operation)?
+            .await
+            .map_err(operation)?;
+        let mut events = Vec::new();
+        for record in records {
+            let record: StoredEventV1 = record.map_err(operation)?;
+            if record.user_id == user_id.as_str() {
+                events.extend(record.to_event());
+            }
+        }
+        events.sort_by(|a, b| {
+            (a.device_id.as_str(), a.sequence).cmp(&(b.device_id.as_str(), b.sequence))
+        });
+        Ok(events)
+    }
+
+    /// Deletes events the server has acknowledged.
+    pub async fn acknowledge(&self, event_ids: &[EventId]) -> Result<(), IdbError> {
+        let tx = self
+            .db
+            .transaction(OUTBOX)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(operation)?;
+        let store = tx.object_store(OUTBOX).map_err(operation)?;
+        for event_id in event_ids {
+            store.delete(event_id.as_str()).await.map_err(operation)?;
+        }
+        tx.commit().await.map_err(operation)
+    }
+
+    /// Moves events the server would not store out of the outbox, with its reasons, in one
+    /// transaction: they are never lost, only set aside.
+    pub async fn set_aside(
+        &self,
+        user_id: &UserId,
+        into: SetAside,
+        events: &[(LearnerEvent, Option<String>)],
+        now_ms: f64,
+    ) -> Result<(), IdbError> {
+        let target = match into {
+            SetAside::Conflicts => CONFLICTS,
+            SetAside::Rejected => REJECTED,
+        };
+        let tx = self
+            .db
+            .transaction([OUTBOX, target])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(operation)?;
+        let outbox = tx.object_store(OUTBOX).map_err(operation)?;
+        let kept = tx.object_store(target).map_err(operation)?;
+        for (event, reason) in events {
+            let record = StoredEventV1::new(user_id, event, reason.clone(), now_ms)?;
+            kept.put(&record)
+                .serde()
+                .map_err(operation)?
+                .await
+                .map_err(operation)?;
+            outbox
+                .delete(event.event_id.as_str())
+                .await
+                .map_err(operation)?;
+        }
+        tx.commit().await.map_err(operation)
+    }
+
+    /// The learner's events in the conflicts or rejected store, with the server's reasons.
+    pub async fn set_aside_events(
+        &self,
+        user_id: &UserId,
+        from: SetAside,
+    ) -> Result<Vec<(LearnerEvent, Option<String>)>, IdbError> {
+        let source = match from {
+            SetAside::Conflicts => CONFLICTS,
+            SetAside::Rejected => REJECTED,
+        };
+        let tx = self.db.transaction(source).build().map_err(operation)?;
+        let store = tx.object_store(source).map_err(operation)?;
+        let records = store
+            .get_all()
+            .serde()
+            .map_err(operation)?
+            .await
+            .map_err(operation)?;
+        let mut events = Vec::new();
+        for record in records {
+            let record: StoredEventV1 = record.map_err(operation)?;
+            if record.user_id == user_id.as_str() {
+                if let Some(event) = record.to_event() {
+                    events.push((event, record.reason));
+                }
+            }
+        }
+        Ok(events)
+    }
+}
