@@ -5,7 +5,7 @@ use crate::i18n::provide_i18n;
 use crate::pages::{
     CatalogPage, CoursePage, LessonPage, NotFoundPage, QuizSubmissionsPage, SignInPage,
 };
-use crate::state::{provide_progress, provide_session};
+use crate::state::{provide_progress, provide_session, provide_sync};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -16,6 +16,7 @@ pub fn App() -> impl IntoView {
     provide_i18n();
     provide_session();
     provide_progress();
+    provide_sync();
     view! {
         <Router>
             <SkipLink />

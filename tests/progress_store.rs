@@ -212,3 +212,69 @@ async fn the_store_reopens_after_another_tab_upgraded() {
         Some(progress(2_000, 2, &[(1_000, 2_000)], false))
     );
 }
+
+#[wasm_bindgen_test]
+async fn each_write_appends_its_events_to_the_outbox_and_reports_them() {
+    use lectern_core::sync::{EventBody, LearnerEvent};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let name = "lectern-test-store-events";
+    fresh(name).await;
+    let store = ProgressStore::named(name);
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let listener = Rc::clone(&heard);
+    store.on_recorded(move |user_id, events| {
+        listener
+            .borrow_mut()
+            .extend(events.into_iter().map(|e| (user_id.clone(), e)));
+    });
+    let (user, course, lesson) = ids("ada", "astronomy-101", "welcome");
+    store.save(
+        &user,
+        &course,
+        &lesson,
+        progress(5_000, 1_000, &[(0, 5_000)], false),
+    );
+    assert_eq!(store.flush().await, Ok(()));
+    store.save(
+        &user,
+        &course,
+        &lesson,
+        progress(58_000, 2_000, &[(0, 58_000)], true),
+    );
+    assert_eq!(store.flush().await, Ok(()));
+    // Completion is reported once: a later write of a complete lesson adds no second one.
+    store.save(
+        &user,
+        &course,
+        &lesson,
+        progress(59_000, 3_000, &[(0, 59_000)], true),
+    );
+    assert_eq!(store.flush().await, Ok(()));
+
+    let reported: Vec<(UserId, LearnerEvent)> = heard.borrow().clone();
+    let kinds: Vec<&str> = reported.iter().map(|(_, e)| e.body.kind_name()).collect();
+    assert_eq!(
+        kinds,
+        vec!["progressed", "progressed", "completed", "progressed"]
+    );
+    let sequences: Vec<u64> = reported.iter().map(|(_, e)| e.sequence).collect();
+    assert_eq!(sequences, vec![1, 2, 3, 4]);
+    assert!(reported.iter().all(|(user_id, _)| user_id == &user));
+    let EventBody::Progressed {
+        position_ms,
+        watched,
+        ..
+    } = &reported[1].1.body
+    else {
+        panic!("the second event is a progress event");
+    };
+    assert_eq!((*position_ms, watched.clone()), (58_000, vec![(0, 58_000)]));
+    let db = PlayerDb::open_named(name).await.unwrap();
+    let outbox = db.outbox(&user).await.unwrap();
+    let stored: Vec<LearnerEvent> = reported.into_iter().map(|(_, e)| e).collect();
+    assert_eq!(
+        outbox, stored,
+        "what was reported is exactly what the outbox holds"
+    );
+}

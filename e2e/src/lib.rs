@@ -9,6 +9,7 @@ mod devtools;
 mod player;
 mod profile;
 mod quiz;
+mod sync;
 
 pub use browser::{Browser, Viewport};
 pub use fantoccini::Locator;

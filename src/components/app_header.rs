@@ -1,7 +1,7 @@
-//! The banner on every page: the app's name (home), the language picker, and who is
-//! signed in with a way to sign out.
+//! The banner on every page: the app's name (home), the language picker, whether the
+//! learner's progress is synced, and who is signed in with a way to sign out.
 
-use super::LocaleSwitch;
+use super::{LocaleSwitch, SyncIndicator};
 use crate::i18n::{I18nInjection, Msg};
 use crate::paths;
 use crate::state::SessionInjection;
@@ -27,6 +27,7 @@ pub fn AppHeader() -> impl IntoView {
             <div class="header-tools">
                 <LocaleSwitch />
                 <Show when=move || session.display_name().is_some()>
+                    <SyncIndicator />
                     <span class="user-name">
                         <span class="visually-hidden">{move || i18n.t(Msg::SignedInAs)} " "</span>
                         {move || session.display_name()}

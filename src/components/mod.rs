@@ -19,6 +19,7 @@ mod progress_ring;
 pub mod quiz;
 mod require_session;
 mod skip_link;
+mod sync_indicator;
 
 pub use app_header::AppHeader;
 pub use course_card::CourseCard;
@@ -36,3 +37,4 @@ pub use offline_notice::OfflineNotice;
 pub use progress_ring::ProgressRing;
 pub use require_session::RequireSession;
 pub use skip_link::SkipLink;
+pub use sync_indicator::SyncIndicator;

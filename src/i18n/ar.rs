@@ -63,5 +63,9 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::DecodeTitle => "تعذَّرت قراءة رد الخادم",
         Msg::DecodeBody => "ربما يعمل الخادم بإصدار مختلف من Lectern.",
         Msg::Retry => "حاول مرة أخرى",
+        Msg::SyncSynced => "التقدم متزامن",
+        Msg::SyncPending => "جارٍ مزامنة {count}…",
+        Msg::SyncOffline => "غير متصل: {count} محفوظة هنا",
+        Msg::SyncFailing => "إعادة محاولة المزامنة ({count} بالانتظار)",
     }
 }

@@ -60,5 +60,9 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::DecodeTitle => "The server's answer could not be read",
         Msg::DecodeBody => "The server may be running a different version of Lectern.",
         Msg::Retry => "Try again",
+        Msg::SyncSynced => "Progress synced",
+        Msg::SyncPending => "Syncing {count}…",
+        Msg::SyncOffline => "Offline: {count} saved here",
+        Msg::SyncFailing => "Sync retrying ({count} waiting)",
     }
 }

@@ -84,6 +84,13 @@ pub enum Msg {
     DecodeTitle,
     DecodeBody,
     Retry,
+    SyncSynced,
+    /// Contains `{count}`.
+    SyncPending,
+    /// Contains `{count}`.
+    SyncOffline,
+    /// Contains `{count}`.
+    SyncFailing,
 }
 
 /// The text of `msg` in `locale`.
@@ -118,9 +125,12 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    const TEMPLATES: [(Msg, &[&str]); 2] = [
+    const TEMPLATES: [(Msg, &[&str]); 5] = [
         (Msg::LessonUnavailable, &["kind"]),
         (Msg::UnexpectedStatusBody, &["status"]),
+        (Msg::SyncPending, &["count"]),
+        (Msg::SyncOffline, &["count"]),
+        (Msg::SyncFailing, &["count"]),
     ];
 
     #[wasm_bindgen_test(unsupported = test)]

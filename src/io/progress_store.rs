@@ -6,9 +6,11 @@
 //! failure or once another tab's upgrade closed it.
 
 use super::document::now_ms;
-use super::idb::{IdbError, PlayerDb, DB_NAME};
+use super::idb::{IdbError, PlayerDb, ProgressEventIds, DB_NAME};
+use super::random::random_uuid;
 use futures_channel::oneshot;
 use lectern_core::progress::LessonProgress;
+use lectern_core::sync::{DeviceId, EventId, LearnerEvent};
 use lectern_core::{CourseId, LessonId, UserId};
 use leptos::logging::warn;
 use std::cell::{Cell, RefCell};
@@ -71,6 +73,20 @@ struct Shared {
     flush_waiters: RefCell<Vec<oneshot::Sender<Result<(), IdbError>>>>,
     /// Ends the writer's wait before its next retry.
     wake_retry: RefCell<Option<js_sys::Function>>,
+    /// Told of the events each write appended to the outbox.
+    on_recorded: RefCell<Option<RecordedListener>>,
+}
+
+/// Hears of the events a progress write appended, with whose they are.
+#[derive(Clone)]
+struct RecordedListener(Rc<RecordedFn>);
+
+type RecordedFn = dyn Fn(&UserId, Vec<LearnerEvent>);
+
+impl std::fmt::Debug for RecordedListener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RecordedListener")
+    }
 }
 
 impl Default for ProgressStore {
@@ -96,8 +112,15 @@ impl ProgressStore {
                 is_writing: Cell::new(false),
                 flush_waiters: RefCell::new(Vec::new()),
                 wake_retry: RefCell::new(None),
+                on_recorded: RefCell::new(None),
             }),
         }
+    }
+
+    /// Calls `listener` with the events each write appends to the outbox (one listener; a new
+    /// one replaces it), so the sync engine hears of them.
+    pub fn on_recorded(&self, listener: impl Fn(&UserId, Vec<LearnerEvent>) + 'static) {
+        *self.shared.on_recorded.borrow_mut() = Some(RecordedListener(Rc::new(listener)));
     }
 
     /// The learner's progress in a lesson: what is saved, merged with anything not yet
@@ -273,16 +296,23 @@ impl ProgressStore {
     }
 
     async fn write(&self, key: &LessonKey, progress: &LessonProgress) -> Result<(), IdbError> {
+        let ids = fresh_event_ids()?;
         let db = self.connection().await?;
-        db.save_progress(
-            &key.user_id,
-            &key.course_id,
-            &key.lesson_id,
-            progress,
-            now_ms(),
-        )
-        .await
-        .inspect_err(|_| self.forget(&db))?;
+        let (_, events) = db
+            .record_progress(
+                &key.user_id,
+                &key.course_id,
+                &key.lesson_id,
+                progress,
+                ids,
+                now_ms(),
+            )
+            .await
+            .inspect_err(|_| self.forget(&db))?;
+        let listener = self.shared.on_recorded.borrow().clone();
+        if let Some(RecordedListener(listener)) = listener {
+            listener(&key.user_id, events);
+        }
         Ok(())
     }
 
@@ -327,4 +357,17 @@ impl ProgressStore {
             let _ = wake.call0(&JsValue::UNDEFINED);
         }
     }
+}
+
+/// New ids for the events of one progress write.
+fn fresh_event_ids() -> Result<ProgressEventIds, IdbError> {
+    let uuid = || -> Result<String, IdbError> {
+        random_uuid().map_err(|err| IdbError::Operation(err.to_string()))
+    };
+    let invalid = |_| IdbError::Operation("the browser made an invalid UUID".into());
+    Ok(ProgressEventIds {
+        progressed: EventId::parse(&uuid()?).map_err(invalid)?,
+        completed: EventId::parse(&uuid()?).map_err(invalid)?,
+        new_device: DeviceId::parse(&uuid()?).map_err(invalid)?,
+    })
 }

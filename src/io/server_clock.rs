@@ -8,6 +8,9 @@ use std::cell::Cell;
 
 thread_local! {
     static OFFSET: Cell<ClockOffset> = const { Cell::new(ClockOffset::UNKNOWN) };
+    /// The latest time [`server_now`] returned: it never goes back, even when a better
+    /// sample moves the estimate earlier (event times order "last write wins").
+    static LATEST: Cell<Timestamp> = const { Cell::new(Timestamp::UNIX_EPOCH) };
 }
 
 /// The device's clock.
@@ -15,9 +18,14 @@ pub fn device_now() -> Timestamp {
     timestamp_from_ms(js_sys::Date::now()).unwrap_or(Timestamp::UNIX_EPOCH)
 }
 
-/// The server's clock, as best known.
+/// The server's clock, as best known; never earlier than a time it returned before.
 pub fn server_now() -> Timestamp {
-    OFFSET.with(Cell::get).server_time(device_now())
+    let estimate = OFFSET.with(Cell::get).server_time(device_now());
+    LATEST.with(|latest| {
+        let now = estimate.max(latest.get());
+        latest.set(now);
+        now
+    })
 }
 
 /// Learns from one answer dated `date_header` (an HTTP date) to a request sent at `sent_at`

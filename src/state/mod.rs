@@ -6,7 +6,9 @@ pub mod player;
 mod progress;
 pub mod quiz;
 mod session;
+mod sync;
 
 pub use course::load_course;
 pub use progress::{provide_progress, ProgressInjection};
 pub use session::{provide_session, Session, SessionInjection, StoredSessionV1};
+pub use sync::{provide_sync, SyncInjection};

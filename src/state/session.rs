@@ -66,6 +66,12 @@ impl SessionInjection {
             .with(|session| session.as_ref().map(|s| s.user.display_name.clone()))
     }
 
+    /// The signed-in learner's user id (reactive).
+    pub fn user_id(&self) -> Option<lectern_core::UserId> {
+        self.session
+            .with(|session| session.as_ref().map(|s| s.user.user_id.clone()))
+    }
+
     /// The signed-in learner's user id, without subscribing (keys their local records).
     pub fn user_id_untracked(&self) -> Option<lectern_core::UserId> {
         self.session

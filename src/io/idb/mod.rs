@@ -6,14 +6,16 @@
 //! type and operations live in a file of their own.
 
 mod attempts;
+mod connection;
 mod manifests;
 mod outbox;
 mod progress;
 mod upgrade;
 
 pub use attempts::{quiz_key, LocalAttempt, StoredAttemptV1};
+pub use connection::SharedConnection;
 pub use manifests::StoredManifestV1;
-pub use outbox::{EventDraft, SetAside, StoredEventV1};
+pub use outbox::{EventDraft, ProgressEventIds, SetAside, StoredEventV1};
 pub use progress::{course_key, progress_key, StoredProgressV1};
 
 use futures_channel::oneshot;

@@ -4,7 +4,7 @@
 //! sequence number. Recording an event updates the local view and appends the event in one
 //! transaction, so the two can never disagree, even if the tab dies halfway.
 
-use super::progress::{lenient, merge_and_put};
+use super::progress::{lenient, merge_and_put, merge_and_put_reporting};
 use super::{
     operation, IdbError, PlayerDb, CONFLICTS, DEVICE, OUTBOX, OUTBOX_BY_USER, PROGRESS, REJECTED,
 };
@@ -84,6 +84,15 @@ pub struct EventDraft {
     pub body: EventBody,
 }
 
+/// Fresh ids for what one progress write may record: its events, and this device's id if it
+/// has none yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressEventIds {
+    pub progressed: EventId,
+    pub completed: EventId,
+    pub new_device: DeviceId,
+}
+
 /// Which store an event the server would not keep goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SetAside {
@@ -110,60 +119,74 @@ impl PlayerDb {
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(operation)?;
-        let devices = tx.object_store(DEVICE).map_err(operation)?;
-        let device: Option<StoredDeviceV1> = devices
-            .get(DEVICE_KEY)
-            .serde()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
-        let (device_id, sequence) = match device
-            .and_then(|d| Some((DeviceId::parse(&d.device_id).ok()?, d.next_sequence)))
-        {
-            Some((device_id, next)) if next.is_finite() && next >= 1.0 => (device_id, next as u64),
-            _ => (new_device_id.clone(), 1),
-        };
-        let event = LearnerEvent {
-            event_id: draft.event_id,
-            device_id: device_id.clone(),
-            sequence,
-            occurred_at: draft.occurred_at,
-            course_id: draft.course_id,
-            lesson_id: draft.lesson_id,
-            body: draft.body,
-        };
         if let Some(progress) = progress {
             let store = tx.object_store(PROGRESS).map_err(operation)?;
             merge_and_put(
                 &store,
                 user_id,
-                &event.course_id,
-                &event.lesson_id,
+                &draft.course_id,
+                &draft.lesson_id,
                 progress,
                 now_ms,
             )
             .await?;
         }
-        let outbox = tx.object_store(OUTBOX).map_err(operation)?;
-        outbox
-            .put(&StoredEventV1::new(user_id, &event, None, now_ms)?)
-            .serde()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
-        let next = StoredDeviceV1 {
-            device_key: DEVICE_KEY.to_owned(),
-            device_id: device_id.to_string(),
-            next_sequence: (sequence + 1) as f64,
-        };
-        devices
-            .put(&next)
-            .serde()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
+        let mut events = append(&tx, user_id, vec![draft], new_device_id, now_ms).await?;
         tx.commit().await.map_err(operation)?;
-        Ok(event)
+        events
+            .pop()
+            .ok_or_else(|| IdbError::Operation("the event was not appended".into()))
+    }
+
+    /// Saves a lecture's progress as the learner's view and as events, in one transaction:
+    /// merges `progress` into the lesson's stored progress, appends a `progressed` event with
+    /// the merged position and watched time (id `progressed_id`, at the progress's own
+    /// time), and a `completed` event (id `completed_id`) when this write completes the
+    /// lesson. Returns the merged progress and the events appended.
+    pub async fn record_progress(
+        &self,
+        user_id: &UserId,
+        course_id: &CourseId,
+        lesson_id: &LessonId,
+        progress: &LessonProgress,
+        ids: ProgressEventIds,
+        now_ms: f64,
+    ) -> Result<(LessonProgress, Vec<LearnerEvent>), IdbError> {
+        let tx = self
+            .db
+            .transaction([PROGRESS, OUTBOX, DEVICE])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(operation)?;
+        let store = tx.object_store(PROGRESS).map_err(operation)?;
+        let (before, merged) =
+            merge_and_put_reporting(&store, user_id, course_id, lesson_id, progress, now_ms)
+                .await?;
+        let occurred_at = i64::try_from(merged.position_at_ms)
+            .ok()
+            .and_then(|ms| Timestamp::from_millisecond(ms).ok())
+            .unwrap_or(Timestamp::UNIX_EPOCH);
+        let draft = |event_id: EventId, body: EventBody| EventDraft {
+            event_id,
+            occurred_at,
+            course_id: course_id.clone(),
+            lesson_id: lesson_id.clone(),
+            body,
+        };
+        let mut drafts = vec![draft(
+            ids.progressed,
+            EventBody::Progressed {
+                position_ms: merged.position_ms,
+                duration_ms: merged.duration_ms,
+                watched: merged.watched.ranges().to_vec(),
+            },
+        )];
+        if merged.is_complete && !before.is_some_and(|b| b.is_complete) {
+            drafts.push(draft(ids.completed, EventBody::Completed));
+        }
+        let events = append(&tx, user_id, drafts, &ids.new_device, now_ms).await?;
+        tx.commit().await.map_err(operation)?;
+        Ok((merged, events))
     }
 
     /// The learner's events waiting for the server, oldest first (by device and sequence).
@@ -271,4 +294,60 @@ impl PlayerDb {
         }
         Ok(events)
     }
+}
+
+/// Appends `drafts` to the outbox inside `tx` with this device's next sequence numbers (the
+/// device becomes `new_device_id` on first use), and advances the sequence.
+async fn append(
+    tx: &indexed_db_futures::transaction::Transaction<'_>,
+    user_id: &UserId,
+    drafts: Vec<EventDraft>,
+    new_device_id: &DeviceId,
+    now_ms: f64,
+) -> Result<Vec<LearnerEvent>, IdbError> {
+    let devices = tx.object_store(DEVICE).map_err(operation)?;
+    let device: Option<StoredDeviceV1> = devices
+        .get(DEVICE_KEY)
+        .serde()
+        .map_err(operation)?
+        .await
+        .map_err(operation)?;
+    let known = device.and_then(|d| Some((DeviceId::parse(&d.device_id).ok()?, d.next_sequence)));
+    let (device_id, mut sequence) = match known {
+        Some((device_id, next)) if next.is_finite() && next >= 1.0 => (device_id, next as u64),
+        _ => (new_device_id.clone(), 1),
+    };
+    let outbox = tx.object_store(OUTBOX).map_err(operation)?;
+    let mut events = Vec::new();
+    for draft in drafts {
+        let event = LearnerEvent {
+            event_id: draft.event_id,
+            device_id: device_id.clone(),
+            sequence,
+            occurred_at: draft.occurred_at,
+            course_id: draft.course_id,
+            lesson_id: draft.lesson_id,
+            body: draft.body,
+        };
+        outbox
+            .put(&StoredEventV1::new(user_id, &event, None, now_ms)?)
+            .serde()
+            .map_err(operation)?
+            .await
+            .map_err(operation)?;
+        sequence += 1;
+        events.push(event);
+    }
+    let next = StoredDeviceV1 {
+        device_key: DEVICE_KEY.to_owned(),
+        device_id: device_id.to_string(),
+        next_sequence: sequence as f64,
+    };
+    devices
+        .put(&next)
+        .serde()
+        .map_err(operation)?
+        .await
+        .map_err(operation)?;
+    Ok(events)
 }

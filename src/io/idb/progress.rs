@@ -255,14 +255,29 @@ pub(super) async fn merge_and_put(
     progress: &LessonProgress,
     now_ms: f64,
 ) -> Result<LessonProgress, IdbError> {
+    merge_and_put_reporting(store, user_id, course_id, lesson_id, progress, now_ms)
+        .await
+        .map(|(_, merged)| merged)
+}
+
+/// [`merge_and_put`], also returning what was stored before.
+pub(super) async fn merge_and_put_reporting(
+    store: &ObjectStore<'_>,
+    user_id: &UserId,
+    course_id: &CourseId,
+    lesson_id: &LessonId,
+    progress: &LessonProgress,
+    now_ms: f64,
+) -> Result<(Option<LessonProgress>, LessonProgress), IdbError> {
     let stored: Option<StoredProgressV1> = store
         .get(progress_key(user_id, course_id, lesson_id))
         .serde()
         .map_err(operation)?
         .await
         .map_err(operation)?;
-    let merged = match stored {
-        Some(record) => record.to_progress().merge(progress),
+    let before = stored.map(|record| record.to_progress());
+    let merged = match &before {
+        Some(known) => known.merge(progress),
         None => progress.clone(),
     };
     let record = StoredProgressV1::from_progress(user_id, course_id, lesson_id, &merged, now_ms);
@@ -272,5 +287,5 @@ pub(super) async fn merge_and_put(
         .map_err(operation)?
         .await
         .map_err(operation)?;
-    Ok(merged)
+    Ok((before, merged))
 }

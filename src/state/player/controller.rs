@@ -2,8 +2,9 @@
 //! honest-completion tracker's input and progress saves. The only code that drives media.
 
 use super::PlayerInjection;
-use crate::io::document::{monotonic_ms, now_ms};
+use crate::io::document::monotonic_ms;
 use crate::io::media::{is_fullscreen, toggle_fullscreen};
+use crate::io::server_clock::server_now;
 use lectern_core::playback::{faster, seek_target, slower, volume_by, PlayerIntent};
 use lectern_core::progress::{PlaybackInput, PlaybackOutput};
 use lectern_core::vtt::{next_chapter_start, previous_chapter_start};
@@ -288,7 +289,8 @@ impl PlayerInjection {
 
     /// Hands the current progress to the store; never blocks playback.
     fn save_progress(&self) {
-        let event_time = now_ms().max(0.0) as u64;
+        // Event time by the server's clock, so positions from several devices order rightly.
+        let event_time = u64::try_from(server_now().as_millisecond()).unwrap_or(0);
         let progress = self
             .tracker
             .try_with_value(|tracker| tracker.progress(event_time));

@@ -3,6 +3,7 @@
 //! single answers. Updates to an attempt only ever touch one still in progress, so a
 //! submitted attempt never changes and is never graded twice.
 
+use super::{decode_error, encode_error};
 use jiff::Timestamp;
 use lectern_api::v1::{AttemptId, LearnerRef};
 use lectern_core::quiz::{Answer, QuizGrade, Score};
@@ -75,14 +76,6 @@ struct AttemptRow {
     is_late: bool,
     has_ignored_late_answers: bool,
     grade_json: Option<String>,
-}
-
-fn decode_error(err: impl std::error::Error + Send + Sync + 'static) -> sqlx::Error {
-    sqlx::Error::Decode(Box::new(err))
-}
-
-fn encode_error(err: serde_json::Error) -> sqlx::Error {
-    sqlx::Error::Encode(Box::new(err))
 }
 
 fn time(millis: i64) -> Result<Timestamp, sqlx::Error> {

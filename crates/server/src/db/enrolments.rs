@@ -52,3 +52,18 @@ pub async fn enrol(
     upsert(&mut *conn, user_id, course_id, role).await?;
     Ok(())
 }
+
+/// Whether `user_id` is enrolled in `course_id`, in any role.
+pub async fn is_enrolled(
+    db: impl SqliteExecutor<'_>,
+    user_id: &UserId,
+    course_id: &CourseId,
+) -> Result<bool, sqlx::Error> {
+    let found: Option<i64> =
+        sqlx::query_scalar("SELECT 1 FROM enrolments WHERE user_id = ? AND course_id = ?")
+            .bind(user_id.as_str())
+            .bind(course_id.as_str())
+            .fetch_optional(db)
+            .await?;
+    Ok(found.is_some())
+}

@@ -1,10 +1,13 @@
 //! SQLite storage: opening the database (created on first use, WAL, foreign keys on), the
 //! numbered migrations in `migrations/`, and one module of queries per table (`attempts`
-//! holds quiz attempts and the reviews of their answers).
+//! holds quiz attempts and the reviews of their answers, `events` learner events and the
+//! resends that conflicted with them, `progress` the progress they add up to).
 
 pub mod attempts;
 pub mod courses;
 pub mod enrolments;
+pub mod events;
+pub mod progress;
 pub mod sessions;
 pub mod users;
 
@@ -73,6 +76,16 @@ fn create_parent_dir(file: &Path) -> Result<(), OpenError> {
         path: parent.to_owned(),
         source,
     })
+}
+
+/// A stored value that does not read back as its type.
+pub(crate) fn decode_error(err: impl std::error::Error + Send + Sync + 'static) -> sqlx::Error {
+    sqlx::Error::Decode(Box::new(err))
+}
+
+/// A value that cannot be written as its column.
+pub(crate) fn encode_error(err: impl std::error::Error + Send + Sync + 'static) -> sqlx::Error {
+    sqlx::Error::Encode(Box::new(err))
 }
 
 /// The current time in Unix seconds.

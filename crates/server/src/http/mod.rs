@@ -9,9 +9,12 @@ mod auth;
 mod courses;
 mod csp;
 mod error;
+mod event_admission;
+mod events;
 mod json;
 mod media;
 pub(crate) mod player;
+mod progress;
 mod quiz_access;
 mod quizzes;
 mod session;
@@ -40,6 +43,8 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("DELETE", routes::SESSION),
     ("GET", routes::COURSES),
     ("GET", routes::COURSE),
+    ("GET", routes::COURSE_PROGRESS),
+    ("POST", routes::EVENTS),
     ("POST", routes::QUIZ_ATTEMPTS),
     ("GET", routes::QUIZ_ATTEMPTS),
     ("GET", routes::QUIZ_SUBMISSIONS),
@@ -53,6 +58,8 @@ pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .merge(session::router())
         .merge(courses::router())
+        .merge(progress::router())
+        .merge(events::router())
         .merge(quizzes::router())
         .merge(attempts::router())
         .method_not_allowed_fallback(method_not_allowed)

@@ -1,8 +1,10 @@
 //! Shared helpers for the server tests: a real server on a loopback port over a temporary
 //! SQLite file seeded with the demo, on a manual clock the test can move, and a client that
-//! speaks to it like the player does. Quiz helpers are in `quiz.rs`.
+//! speaks to it like the player does. Quiz helpers are in `quiz.rs`, learner event and
+//! progress helpers in `events.rs`.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod events;
 pub mod quiz;
 
 use lectern_api::v1::{ProblemDetails, SessionResponse, PROBLEM_JSON};

@@ -1,0 +1,76 @@
+//! Sync in real Chromium: lecture progress reaches the server through the outbox and the
+//! events endpoint; with the events endpoint unreachable the header says so and nothing
+//! is lost, even across a reload; once it is back the server has the time played meanwhile.
+
+mod common;
+
+use anyhow::{ensure, Result};
+use common::as_learner;
+use lectern_e2e::Browser;
+
+const COURSE: &str = "astronomy-101";
+const LESSON: &str = "planets-narrated";
+
+/// Plays three seconds from `from_ms` and returns where it paused, in ms.
+async fn play_three_seconds_from(browser: &Browser, from_ms: u64) -> Result<u64> {
+    browser.seek_to_ms(from_ms).await?;
+    browser.play_lecture().await?;
+    let target = from_ms as f64 / 1_000.0 + 3.0;
+    browser
+        .wait_until("three seconds played", |state| state.current_time >= target)
+        .await?;
+    let paused = browser.pause_lecture().await?;
+    Ok((paused.current_time * 1_000.0) as u64)
+}
+
+#[tokio::test]
+async fn lecture_progress_reaches_the_server_and_survives_a_dropped_network() -> Result<()> {
+    as_learner(|browser| {
+        Box::pin(async move {
+            browser.sign_in_to_catalog("learner2", "learner2").await?;
+            browser.open_lecture(COURSE, LESSON).await?;
+            // Start past anything played before, so only this test's time counts.
+            let before = browser.server_lesson_progress(COURSE, LESSON).await?;
+            let fresh_ms = before.as_ref().map_or(0, Browser::watched_until) + 4_000;
+            let online_end = play_three_seconds_from(browser, fresh_ms).await?;
+            browser
+                .wait_for_server_progress(COURSE, LESSON, "the played time arrived", |p| {
+                    Browser::watched_until(p) + 300 >= online_end
+                })
+                .await?;
+            browser.wait_for_sync_state("synced").await?;
+
+            // The events endpoint drops out: progress keeps being saved here.
+            browser.drop_requests_to("*/api/v1/events*").await?;
+            let offline_start = online_end + 4_000;
+            let offline_end = play_three_seconds_from(browser, offline_start).await?;
+            browser.wait_for_sync_state("failing").await?;
+            let waiting = browser.text_of(".sync-indicator").await?;
+            ensure!(
+                waiting.contains("waiting"),
+                "the header says events wait: {waiting:?}"
+            );
+            let during = browser
+                .server_lesson_progress(COURSE, LESSON)
+                .await?
+                .unwrap_or_default();
+            ensure!(
+                Browser::watched_until(&during) < offline_start,
+                "the server did not get the offline time yet: {during}"
+            );
+
+            // A reload while it is still down: the outbox is on the device, not in the page.
+            browser.reload().await?;
+            browser.find(".sync-indicator").await?;
+            browser.allow_all_requests().await?;
+            browser
+                .wait_for_server_progress(COURSE, LESSON, "the time played offline arrived", |p| {
+                    Browser::watched_until(p) + 300 >= offline_end
+                })
+                .await?;
+            browser.wait_for_sync_state("synced").await?;
+            Ok(())
+        })
+    })
+    .await
+}

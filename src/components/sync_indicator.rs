@@ -1,0 +1,35 @@
+//! Where the learner's progress stands, in the header: synced, waiting to be sent, kept on
+//! this device while offline, or retrying. Announced politely, never more than it knows.
+
+use crate::i18n::{I18nInjection, Msg};
+use crate::state::SyncInjection;
+use lectern_core::sync::SyncStatus;
+use leptos::prelude::*;
+
+/// The sync status line.
+#[component]
+pub fn SyncIndicator() -> impl IntoView {
+    let i18n = I18nInjection::expect();
+    let sync = SyncInjection::expect();
+    let state = move || match sync.status.get() {
+        SyncStatus::Synced => "synced",
+        SyncStatus::Pending { .. } => "pending",
+        SyncStatus::Offline { .. } => "offline",
+        SyncStatus::Failing { .. } => "failing",
+    };
+    let text = move || {
+        let (msg, count) = match sync.status.get() {
+            SyncStatus::Synced => (Msg::SyncSynced, 0),
+            SyncStatus::Pending { count } => (Msg::SyncPending, count),
+            SyncStatus::Offline { count } => (Msg::SyncOffline, count),
+            SyncStatus::Failing { count } => (Msg::SyncFailing, count),
+        };
+        i18n.t(msg).replace("{count}", &count.to_string())
+    };
+    view! {
+        <span class="sync-indicator" data-sync-state=state role="status" aria-live="polite">
+            <span class="sync-dot" aria-hidden="true"></span>
+            {text}
+        </span>
+    }
+}

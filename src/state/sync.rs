@@ -1,0 +1,70 @@
+//! Sync, in context: one driver for the app (`io::sync_driver`), started for whoever signs
+//! in, fed every progress event the moment it is stored, and woken by `online`, `offline`,
+//! the tab becoming visible and a tick every three minutes. Views read the status.
+
+use super::{ProgressInjection, SessionInjection};
+use crate::io::sync_driver::{SyncDriver, SyncHooks};
+use lectern_core::sync::{SyncInput, SyncStatus};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How often an open app tries to sync even if nothing happened.
+const TICK: Duration = Duration::from_secs(180);
+
+/// The sync status, in context. `Copy`, so views capture it freely.
+#[derive(Debug, Clone, Copy)]
+pub struct SyncInjection {
+    pub status: RwSignal<SyncStatus>,
+    /// Events set aside (conflicts and rejections) since the app opened.
+    pub set_aside: RwSignal<usize>,
+}
+
+impl SyncInjection {
+    pub fn expect() -> SyncInjection {
+        expect_context::<SyncInjection>()
+    }
+}
+
+/// Provides the sync status and starts the driver.
+pub fn provide_sync() {
+    let session = SessionInjection::expect();
+    let progress = ProgressInjection::expect();
+    let status = RwSignal::new(SyncStatus::Synced);
+    let set_aside = RwSignal::new(0usize);
+    let driver = SyncDriver::new(SyncHooks {
+        token: Box::new(move || session.token_untracked()),
+        on_status: Box::new(move |next| status.set(next)),
+        on_signed_out: Box::new(move || session.clear()),
+        on_set_aside: Box::new(move |count| set_aside.update(|n| *n += count)),
+    });
+    let recorder = driver.clone();
+    progress
+        .store()
+        .on_recorded(move |user_id, events| recorder.recorded(user_id, events));
+    let starter = driver.clone();
+    Effect::new(move || match session.user_id() {
+        Some(user_id) => {
+            let starter = starter.clone();
+            leptos::task::spawn_local(async move { starter.start_for(user_id).await });
+        }
+        None => starter.stop(),
+    });
+    let feed = move |input: SyncInput| {
+        let driver = driver.clone();
+        move || driver.feed(input.clone())
+    };
+    let online = feed(SyncInput::Online);
+    let offline = feed(SyncInput::Offline);
+    let shown = feed(SyncInput::Triggered);
+    let tick = feed(SyncInput::Triggered);
+    // App-wide listeners: they live as long as the app.
+    let _ = window_event_listener_untyped("online", move |_| online());
+    let _ = window_event_listener_untyped("offline", move |_| offline());
+    let _ = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            shown();
+        }
+    });
+    let _ = set_interval_with_handle(tick, TICK);
+    provide_context(SyncInjection { status, set_aside });
+}
