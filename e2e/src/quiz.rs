@@ -146,20 +146,10 @@ impl Browser {
             .map(drop)
     }
 
-    /// The caller's attempts at a quiz, as the API answers them (fetched by the page with
-    /// the signed-in learner's token).
+    /// The caller's attempts at a quiz, as the API answers them.
     pub async fn api_attempts(&self, quiz_id: &str) -> Result<Value> {
-        let script = "const done = arguments[arguments.length - 1];
-            const session = JSON.parse(localStorage.getItem('lectern.session.v1'));
-            fetch('/api/v1/quizzes/' + arguments[0] + '/attempts',
-                  { headers: { Authorization: 'Bearer ' + session.token } })
-              .then(r => r.ok ? r.json() : Promise.reject(new Error(r.status)))
-              .then(body => done({ body }), err => done({ error: String(err) }));";
-        let answer = self.script_async(script, vec![json!(quiz_id)]).await?;
-        if let Some(error) = answer.get("error") {
-            bail!("listing attempts failed: {error}");
-        }
-        Ok(answer["body"].clone())
+        self.api_get(&format!("/api/v1/quizzes/{quiz_id}/attempts"))
+            .await
     }
 }
 

@@ -15,15 +15,21 @@ impl Browser {
 
     /// The signed-in learner's merged progress through a course, as the server has it.
     pub async fn server_progress(&self, course_id: &str) -> Result<Value> {
+        self.api_get(&format!("/api/v1/courses/{course_id}/progress"))
+            .await
+    }
+
+    /// `GET` an API path with the signed-in learner's token, as the page would, and return
+    /// the JSON answer.
+    pub async fn api_get(&self, path: &str) -> Result<Value> {
         let script = "const done = arguments[arguments.length - 1];
             const session = JSON.parse(localStorage.getItem('lectern.session.v1'));
-            fetch('/api/v1/courses/' + arguments[0] + '/progress',
-                  { headers: { Authorization: 'Bearer ' + session.token } })
+            fetch(arguments[0], { headers: { Authorization: 'Bearer ' + session.token } })
               .then(r => r.ok ? r.json() : Promise.reject(new Error(r.status)))
               .then(body => done({ body }), err => done({ error: String(err) }));";
-        let answer = self.script_async(script, vec![json!(course_id)]).await?;
+        let answer = self.script_async(script, vec![json!(path)]).await?;
         if let Some(error) = answer.get("error") {
-            bail!("reading the server's progress failed: {error}");
+            bail!("GET {path} failed: {error}");
         }
         Ok(answer["body"].clone())
     }
