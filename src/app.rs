@@ -3,7 +3,7 @@
 use crate::components::{AppHeader, RequireSession, SkipLink};
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    CatalogPage, CoursePage, LessonPage, NotFoundPage, QuizSubmissionsPage, SignInPage,
+    CatalogPage, CoursePage, LessonPage, NotFoundPage, QuizSubmissionsPage, SignInPage, SyncPage,
 };
 use crate::state::{provide_progress, provide_session, provide_sync};
 use leptos::prelude::*;
@@ -24,6 +24,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <RequireSession><NotFoundPage /></RequireSession> }>
                     <Route path=path!("/signin") view=SignInPage />
+                    <Route path=path!("/sync") view=|| view! { <RequireSession><SyncPage /></RequireSession> } />
                     <Route path=path!("/") view=|| view! { <RequireSession><CatalogPage /></RequireSession> } />
                     <Route path=path!("/courses/:course_id") view=|| view! { <RequireSession><CoursePage /></RequireSession> } />
                     <Route

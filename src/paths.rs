@@ -10,6 +10,9 @@ pub const SIGN_IN: &str = "/signin";
 /// The query parameter that carries the page to return to after signing in.
 pub const NEXT_PARAM: &str = "next";
 
+/// What waits to sync, and what the server would not keep.
+pub const SYNC: &str = "/sync";
+
 /// A course's outline.
 pub fn course(course_id: &CourseId) -> String {
     format!("/courses/{course_id}")

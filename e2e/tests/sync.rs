@@ -74,3 +74,52 @@ async fn lecture_progress_reaches_the_server_and_survives_a_dropped_network() ->
     })
     .await
 }
+
+#[tokio::test]
+async fn the_sync_page_lists_what_waits_and_what_the_server_would_not_keep() -> Result<()> {
+    as_learner(|browser| {
+        Box::pin(async move {
+            browser.sign_in_to_catalog("learner1", "learner1").await?;
+            browser.wait_for_sync_state("synced").await?;
+            browser.drop_requests_to("*/api/v1/events*").await?;
+            // An event for a lesson that does not exist, as a buggy or outdated recorder
+            // could have left in the outbox.
+            let event_id = "00000000-0000-4000-8000-00000000bad1";
+            let injected = browser
+                .script_async(
+                    "const [eventId, done] = [arguments[0], arguments[arguments.length - 1]];
+                     const event = { event_id: eventId, device_id: '00000000-0000-4000-8000-0000000000d1',
+                         sequence: 999, occurred_at: new Date().toISOString(),
+                         course_id: 'astronomy-101', lesson_id: 'no-such-lesson', kind: 'completed' };
+                     const open = indexedDB.open('lectern');
+                     open.onerror = () => done(String(open.error));
+                     open.onsuccess = () => {
+                         const db = open.result;
+                         const tx = db.transaction('outbox', 'readwrite');
+                         tx.objectStore('outbox').put({ event_key: eventId, user_id: 'learner1',
+                             event_json: JSON.stringify(event), written_at_ms: Date.now() });
+                         tx.oncomplete = () => { db.close(); done(true); };
+                         tx.onerror = () => done(String(tx.error));
+                     };",
+                    vec![serde_json::json!(event_id)],
+                )
+                .await?;
+            ensure!(injected == serde_json::json!(true), "the event was written: {injected}");
+            browser.click("a.sync-indicator").await?;
+            let pending = format!(".sync-pending .sync-event[data-event-id='{event_id}']");
+            browser.find(&pending).await?;
+            ensure!(
+                browser.text_of(&pending).await?.contains("no-such-lesson"),
+                "the pending event says where it belongs"
+            );
+
+            browser.allow_all_requests().await?;
+            browser.click("button.sync-retry").await?;
+            let rejected = format!(".sync-rejected .sync-event[data-event-id='{event_id}']");
+            let text = browser.wait_for_text(&rejected, "enrolled").await?;
+            ensure!(!browser.is_present(&pending).await?, "it left the pending list: {text}");
+            Ok(())
+        })
+    })
+    .await
+}

@@ -27,9 +27,9 @@ pub fn SyncIndicator() -> impl IntoView {
         i18n.t(msg).replace("{count}", &count.to_string())
     };
     view! {
-        <span class="sync-indicator" data-sync-state=state role="status" aria-live="polite">
+        <a class="sync-indicator" href=crate::paths::SYNC data-sync-state=state>
             <span class="sync-dot" aria-hidden="true"></span>
-            {text}
-        </span>
+            <span role="status" aria-live="polite">{text}</span>
+        </a>
     }
 }

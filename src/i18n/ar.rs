@@ -67,5 +67,17 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::SyncPending => "جارٍ مزامنة {count}…",
         Msg::SyncOffline => "غير متصل: {count} محفوظة هنا",
         Msg::SyncFailing => "إعادة محاولة المزامنة ({count} بالانتظار)",
+        Msg::SyncPageTitle => "المزامنة",
+        Msg::SyncPageIntro => "يُحفظ تقدمك على هذا الجهاز أولًا ثم يُرسل إلى خادم مدرستك حين يمكن الوصول إليه. لا يُحذف شيء أبدًا.",
+        Msg::SyncTryNow => "أرسل الآن",
+        Msg::SyncPendingHeading => "بانتظار الإرسال",
+        Msg::SyncConflictsHeading => "محفوظ جانبًا: لدى الخادم شيء مختلف",
+        Msg::SyncRejectedHeading => "لم يقبله الخادم",
+        Msg::SyncNone => "لا شيء هنا.",
+        Msg::SyncUnreadable => "تعذّرت قراءة القائمة من تخزين هذا الجهاز.",
+        Msg::EventProgressed => "تقدّم",
+        Msg::EventCompleted => "اكتمل الدرس",
+        Msg::EventAnswered => "إجابة اختبار",
+        Msg::EventAttemptSubmitted => "تسليم اختبار",
     }
 }

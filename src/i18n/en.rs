@@ -64,5 +64,17 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::SyncPending => "Syncing {count}…",
         Msg::SyncOffline => "Offline: {count} saved here",
         Msg::SyncFailing => "Sync retrying ({count} waiting)",
+        Msg::SyncPageTitle => "Sync",
+        Msg::SyncPageIntro => "Your progress is saved on this device first and sent to your school's server when it can be reached. Nothing is ever thrown away.",
+        Msg::SyncTryNow => "Send now",
+        Msg::SyncPendingHeading => "Waiting to be sent",
+        Msg::SyncConflictsHeading => "Kept apart: the server already has something different",
+        Msg::SyncRejectedHeading => "Not accepted by the server",
+        Msg::SyncNone => "Nothing here.",
+        Msg::SyncUnreadable => "The list could not be read from this device's storage.",
+        Msg::EventProgressed => "Progress",
+        Msg::EventCompleted => "Lesson completed",
+        Msg::EventAnswered => "Quiz answer",
+        Msg::EventAttemptSubmitted => "Quiz submitted",
     }
 }

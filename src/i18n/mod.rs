@@ -91,6 +91,18 @@ pub enum Msg {
     SyncOffline,
     /// Contains `{count}`.
     SyncFailing,
+    SyncPageTitle,
+    SyncPageIntro,
+    SyncTryNow,
+    SyncPendingHeading,
+    SyncConflictsHeading,
+    SyncRejectedHeading,
+    SyncNone,
+    SyncUnreadable,
+    EventProgressed,
+    EventCompleted,
+    EventAnswered,
+    EventAttemptSubmitted,
 }
 
 /// The text of `msg` in `locale`.

@@ -86,6 +86,24 @@ impl SyncDriver {
         self.feed(SyncInput::Triggered);
     }
 
+    /// Reads the outbox again (events another tab recorded) and tries at once: the learner's
+    /// "try now".
+    pub async fn retry_now(&self) {
+        let Some(user_id) = self.shared.user_id.borrow().clone() else {
+            return;
+        };
+        if let Ok(db) = self.shared.connection.get().await {
+            match db.outbox(&user_id).await {
+                Ok(events) => self.feed(SyncInput::Restored(events)),
+                Err(err) => {
+                    self.shared.connection.forget(&db);
+                    warn!("the outbox cannot be read: {err}");
+                }
+            }
+        }
+        self.feed(SyncInput::Triggered);
+    }
+
     /// Stops syncing (signed out). The outbox stays on the device for the next sign-in.
     pub fn stop(&self) {
         self.shared.generation.set(self.shared.generation.get() + 1);

@@ -6,6 +6,7 @@ mod lesson;
 mod not_found;
 mod quiz_submissions;
 mod signin;
+mod sync_page;
 
 pub use catalog::CatalogPage;
 pub use course::CoursePage;
@@ -13,3 +14,4 @@ pub use lesson::LessonPage;
 pub use not_found::NotFoundPage;
 pub use quiz_submissions::QuizSubmissionsPage;
 pub use signin::SignInPage;
+pub use sync_page::SyncPage;

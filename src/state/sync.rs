@@ -12,16 +12,23 @@ use std::time::Duration;
 const TICK: Duration = Duration::from_secs(180);
 
 /// The sync status, in context. `Copy`, so views capture it freely.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct SyncInjection {
     pub status: RwSignal<SyncStatus>,
     /// Events set aside (conflicts and rejections) since the app opened.
     pub set_aside: RwSignal<usize>,
+    driver: StoredValue<SyncDriver, LocalStorage>,
 }
 
 impl SyncInjection {
     pub fn expect() -> SyncInjection {
         expect_context::<SyncInjection>()
+    }
+
+    /// Reads the outbox again and sends it now.
+    pub fn retry_now(&self) {
+        let driver = self.driver.get_value();
+        leptos::task::spawn_local(async move { driver.retry_now().await });
     }
 }
 
@@ -37,6 +44,7 @@ pub fn provide_sync() {
         on_signed_out: Box::new(move || session.clear()),
         on_set_aside: Box::new(move |count| set_aside.update(|n| *n += count)),
     });
+    let kept = StoredValue::new_local(driver.clone());
     let recorder = driver.clone();
     progress
         .store()
@@ -66,5 +74,9 @@ pub fn provide_sync() {
         }
     });
     let _ = set_interval_with_handle(tick, TICK);
-    provide_context(SyncInjection { status, set_aside });
+    provide_context(SyncInjection {
+        status,
+        set_aside,
+        driver: kept,
+    });
 }
