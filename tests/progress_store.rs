@@ -278,3 +278,34 @@ async fn each_write_appends_its_events_to_the_outbox_and_reports_them() {
         "what was reported is exactly what the outbox holds"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_servers_progress_is_merged_in_without_recording_events() {
+    let name = "lectern-test-store-absorb";
+    fresh(name).await;
+    let store = ProgressStore::named(name);
+    let (user, course, lesson) = ids("ada", "astronomy-101", "welcome");
+    store.save(
+        &user,
+        &course,
+        &lesson,
+        progress(5_000, 1_000, &[(0, 5_000)], false),
+    );
+    assert_eq!(store.flush().await, Ok(()));
+    let from_server = progress(40_000, 9_000, &[(20_000, 40_000)], true);
+    let merged = store
+        .absorb(&user, &course, &[(lesson.clone(), from_server)])
+        .await
+        .unwrap();
+    assert_eq!(merged.len(), 1);
+    let (_, merged) = &merged[0];
+    assert_eq!(merged.position_ms, 40_000, "the later position wins");
+    assert_eq!(merged.watched.ranges(), &[(0, 5_000), (20_000, 40_000)]);
+    assert!(merged.is_complete);
+    let db = PlayerDb::open_named(name).await.unwrap();
+    assert_eq!(
+        db.outbox(&user).await.unwrap().len(),
+        1,
+        "only the device's own write is an event"
+    );
+}

@@ -123,3 +123,48 @@ async fn the_sync_page_lists_what_waits_and_what_the_server_would_not_keep() -> 
     })
     .await
 }
+
+#[tokio::test]
+async fn progress_made_on_one_device_shows_on_another() -> Result<()> {
+    as_learner(|browser| {
+        Box::pin(async move {
+            // instructor1 takes the lecture, so no learner's progress in it is shared.
+            browser.sign_in_to_catalog("instructor1", "instructor1").await?;
+            browser.open_lecture(COURSE, LESSON).await?;
+            let paused_ms = play_three_seconds_from(browser, 10_000).await?;
+            browser
+                .wait_for_server_progress(COURSE, LESSON, "the played time arrived", |p| {
+                    Browser::watched_until(p) + 300 >= paused_ms
+                })
+                .await?;
+
+            // Another device: a fresh browser profile with nothing stored.
+            let env = lectern_e2e::Env::from_env()?;
+            let other = Browser::open(&env).await?;
+            let outcome = async {
+                other.sign_in_to_catalog("instructor1", "instructor1").await?;
+                other.open_course(COURSE).await?;
+                let ring = format!("a.lesson-link[data-lesson-id='{LESSON}'] .progress-ring");
+                other
+                    .wait_for_script(
+                        "the ring to show the other device's progress",
+                        &format!(
+                            "const r = document.querySelector(\"{ring}\"); return r !== null && Number(r.dataset.share) > 0;"
+                        ),
+                    )
+                    .await?;
+                // And the lecture resumes where the first device stopped.
+                let resumed = other.open_lecture(COURSE, LESSON).await?;
+                ensure!(
+                    resumed.current_time * 1_000.0 + 3_000.0 >= paused_ms as f64,
+                    "the lecture resumes near the other device's position ({paused_ms} ms): {resumed:?}"
+                );
+                Ok(())
+            }
+            .await;
+            other.close().await?;
+            outcome
+        })
+    })
+    .await
+}

@@ -1,8 +1,10 @@
 //! A course's table of contents: its modules and their lessons, each with a ring showing
-//! how much of it the learner has really watched on this device.
+//! how much of it the learner has really watched, on this device and (once the server
+//! answers) on their other devices.
 
 use super::{LessonKindIcon, ProgressRing};
 use crate::i18n::{content_direction, I18nInjection, Msg};
+use crate::io::events_api;
 use crate::paths;
 use crate::state::{ProgressInjection, SessionInjection};
 use lectern_core::course::{Course, Module};
@@ -47,6 +49,24 @@ fn load_progress(progress: CourseProgress, course_id: CourseId) {
         match store.load_course(&user_id, &course_id).await {
             Ok(lessons) => progress.set(lessons),
             Err(err) => warn!("lesson progress could not be read: {err}"),
+        }
+        // Then what the learner did on other devices, as the server merged it.
+        let Some(token) = session.token_untracked() else {
+            return;
+        };
+        let Ok(view) = session.observe(events_api::course_progress(&token, &course_id).await)
+        else {
+            // Offline or refused: this device's own progress stands.
+            return;
+        };
+        let lessons: Vec<(LessonId, LessonProgress)> = view
+            .lessons
+            .iter()
+            .map(|entry| (entry.lesson_id.clone(), LessonProgress::from(entry)))
+            .collect();
+        match store.absorb(&user_id, &course_id, &lessons).await {
+            Ok(merged) => progress.update(|known| known.extend(merged)),
+            Err(err) => warn!("the server's progress could not be kept on this device: {err}"),
         }
     });
 }

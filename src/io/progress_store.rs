@@ -172,6 +172,27 @@ impl ProgressStore {
         Ok(lessons)
     }
 
+    /// Merges progress the server holds (from this learner's other devices) into what this
+    /// device stores, without recording events: it is what the server already has.
+    /// Returns the merged progress per lesson.
+    pub async fn absorb(
+        &self,
+        user_id: &UserId,
+        course_id: &CourseId,
+        lessons: &[(LessonId, LessonProgress)],
+    ) -> Result<Vec<(LessonId, LessonProgress)>, IdbError> {
+        let db = self.connection().await?;
+        let mut merged = Vec::new();
+        for (lesson_id, progress) in lessons {
+            let saved = db
+                .save_progress(user_id, course_id, lesson_id, progress, now_ms())
+                .await
+                .inspect_err(|_| self.forget(&db))?;
+            merged.push((lesson_id.clone(), saved));
+        }
+        Ok(merged)
+    }
+
     /// Queues `progress` to be saved and returns at once. A value still waiting for the
     /// same lesson is merged with it rather than written twice. The write happens in the
     /// background and is retried until it succeeds.

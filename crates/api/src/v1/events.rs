@@ -63,6 +63,19 @@ pub struct CourseProgressView {
     pub lessons: Vec<LessonProgressEntry>,
 }
 
+impl From<&LessonProgressEntry> for lectern_core::progress::LessonProgress {
+    /// The entry as the core's progress, to merge into what a device holds.
+    fn from(entry: &LessonProgressEntry) -> Self {
+        lectern_core::progress::LessonProgress {
+            position_ms: entry.position_ms,
+            position_at_ms: u64::try_from(entry.position_at.as_millisecond()).unwrap_or(0),
+            duration_ms: entry.duration_ms,
+            watched: entry.watched.iter().copied().collect(),
+            is_complete: entry.is_complete,
+        }
+    }
+}
+
 /// One lesson's merged progress.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LessonProgressEntry {
