@@ -4,7 +4,7 @@
 //! failure (or once another tab's upgrade closed it).
 
 use super::document::now_ms;
-use super::idb::{IdbError, LocalAttempt, PlayerDb, DB_NAME};
+use super::idb::{IdbError, LocalAttempt, PlayerDb, SharedConnection, DB_NAME};
 use lectern_core::{CourseId, LessonId, UserId};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -27,7 +27,7 @@ pub struct AttemptStore {
 impl std::fmt::Debug for AttemptStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AttemptStore")
-            .field("db_name", &self.shared.db_name)
+            .field("connection", &self.shared.connection)
             .field("pending", &self.shared.pending.borrow().len())
             .finish_non_exhaustive()
     }
@@ -37,8 +37,7 @@ impl std::fmt::Debug for AttemptStore {
 type WriteListener = Rc<dyn Fn(Result<(), IdbError>)>;
 
 struct Shared {
-    db_name: String,
-    connection: RefCell<Option<Rc<PlayerDb>>>,
+    connection: SharedConnection,
     /// The latest unwritten copy of each attempt, by attempt id.
     pending: RefCell<BTreeMap<String, (QuizOwner, LocalAttempt)>>,
     /// The copy being written right now (no longer pending, not yet stored).
@@ -57,8 +56,7 @@ impl AttemptStore {
     pub fn named(db_name: &str) -> Self {
         AttemptStore {
             shared: Rc::new(Shared {
-                db_name: db_name.to_owned(),
-                connection: RefCell::new(None),
+                connection: SharedConnection::new(db_name),
                 pending: RefCell::new(BTreeMap::new()),
                 in_flight: RefCell::new(None),
                 is_writing: Cell::new(false),
@@ -80,7 +78,7 @@ impl AttemptStore {
         let mut attempts = db
             .attempts(&owner.user_id, &owner.course_id, &owner.lesson_id)
             .await
-            .inspect_err(|_| self.forget())?;
+            .inspect_err(|_| self.shared.connection.forget(&db))?;
         for pending in before.into_iter().chain(self.unwritten(owner)) {
             match attempts
                 .iter_mut()
@@ -136,7 +134,7 @@ impl AttemptStore {
                     )
                     .await
                     .map(drop)
-                    .inspect_err(|_| self.forget()),
+                    .inspect_err(|_| self.shared.connection.forget(&db)),
                 Err(err) => Err(err),
             };
             self.shared.in_flight.borrow_mut().take();
@@ -149,17 +147,7 @@ impl AttemptStore {
     }
 
     async fn connection(&self) -> Result<Rc<PlayerDb>, IdbError> {
-        let cached = self.shared.connection.borrow().clone();
-        if let Some(db) = cached.filter(|db| db.is_open()) {
-            return Ok(db);
-        }
-        let db = Rc::new(PlayerDb::open_named(&self.shared.db_name).await?);
-        *self.shared.connection.borrow_mut() = Some(Rc::clone(&db));
-        Ok(db)
-    }
-
-    fn forget(&self) {
-        self.shared.connection.borrow_mut().take();
+        self.shared.connection.get().await
     }
 }
 

@@ -6,7 +6,7 @@
 //! failure or once another tab's upgrade closed it.
 
 use super::document::now_ms;
-use super::idb::{IdbError, PlayerDb, ProgressEventIds, DB_NAME};
+use super::idb::{IdbError, PlayerDb, ProgressEventIds, SharedConnection, DB_NAME};
 use super::random::random_uuid;
 use futures_channel::oneshot;
 use lectern_core::progress::LessonProgress;
@@ -61,8 +61,7 @@ pub struct ProgressStore {
 
 #[derive(Debug)]
 struct Shared {
-    db_name: String,
-    connection: RefCell<Option<Rc<PlayerDb>>>,
+    connection: SharedConnection,
     /// The latest unwritten progress per lesson.
     pending: RefCell<BTreeMap<LessonKey, LessonProgress>>,
     /// The value being written right now.
@@ -105,8 +104,7 @@ impl ProgressStore {
     pub fn named(db_name: &str) -> Self {
         ProgressStore {
             shared: Rc::new(Shared {
-                db_name: db_name.to_owned(),
-                connection: RefCell::new(None),
+                connection: SharedConnection::new(db_name),
                 pending: RefCell::new(BTreeMap::new()),
                 in_flight: RefCell::new(None),
                 is_writing: Cell::new(false),
@@ -240,26 +238,12 @@ impl ProgressStore {
 
     /// The open connection, opened now if there is none or it was closed.
     async fn connection(&self) -> Result<Rc<PlayerDb>, IdbError> {
-        let cached = self.shared.connection.borrow().clone();
-        if let Some(db) = cached.filter(|db| db.is_open()) {
-            return Ok(db);
-        }
-        let opened = Rc::new(PlayerDb::open_named(&self.shared.db_name).await?);
-        let mut slot = self.shared.connection.borrow_mut();
-        // Another caller may have opened one meanwhile; keep a single connection.
-        if let Some(db) = slot.as_ref().filter(|db| db.is_open()) {
-            return Ok(Rc::clone(db));
-        }
-        *slot = Some(Rc::clone(&opened));
-        Ok(opened)
+        self.shared.connection.get().await
     }
 
     /// Drops `db` after it failed, so the next use opens a fresh connection.
     fn forget(&self, db: &Rc<PlayerDb>) {
-        let mut slot = self.shared.connection.borrow_mut();
-        if slot.as_ref().is_some_and(|kept| Rc::ptr_eq(kept, db)) {
-            *slot = None;
-        }
+        self.shared.connection.forget(db);
     }
 
     /// Pending and in-flight values whose key passes `wanted`.

@@ -78,12 +78,7 @@ pub struct AttemptId(String);
 
 impl AttemptId {
     pub fn parse(raw: &str) -> Result<AttemptId, WireIdError> {
-        let groups: Vec<&str> = raw.split('-').collect();
-        let lengths: Vec<usize> = groups.iter().map(|group| group.len()).collect();
-        let is_hex = raw
-            .chars()
-            .all(|c| c == '-' || c.is_ascii_digit() || ('a'..='f').contains(&c));
-        if lengths == [8, 4, 4, 4, 12] && is_hex {
+        if lectern_core::sync::is_uuid(raw) {
             Ok(AttemptId(raw.to_owned()))
         } else {
             Err(WireIdError::NotAUuid)
