@@ -162,12 +162,20 @@ async fn a_failed_write_is_kept_and_retried() {
         .unwrap();
     newer.close();
     let store = ProgressStore::named(name);
+    let outcomes = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let heard = std::rc::Rc::clone(&outcomes);
+    store.on_outcome(move |outcome| heard.borrow_mut().push(outcome.is_ok()));
     let (user, course, lesson) = ids("ada", "astronomy-101", "welcome");
     let saved = progress(7_000, 1, &[(0, 7_000)], false);
     store.save(&user, &course, &lesson, saved.clone());
 
     let failed = store.flush().await;
     assert!(matches!(failed, Err(IdbError::Open(_))), "{failed:?}");
+    assert_eq!(
+        outcomes.borrow().first(),
+        Some(&false),
+        "the failure is reported"
+    );
     assert_eq!(store.pending_count(), 1);
     assert!(store.load(&user, &course, &lesson).await.is_err());
 
@@ -176,6 +184,11 @@ async fn a_failed_write_is_kept_and_retried() {
     fresh(name).await;
     assert_eq!(store.flush().await, Ok(()));
     assert_eq!(store.pending_count(), 0);
+    assert_eq!(
+        outcomes.borrow().last(),
+        Some(&true),
+        "and so is the write that lands"
+    );
     let db = PlayerDb::open_named(name).await.unwrap();
     assert_eq!(
         db.progress(&user, &course, &lesson).await.unwrap(),

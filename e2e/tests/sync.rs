@@ -168,3 +168,35 @@ async fn progress_made_on_one_device_shows_on_another() -> Result<()> {
     })
     .await
 }
+
+#[tokio::test]
+async fn the_header_never_says_synced_for_progress_this_device_could_not_store() -> Result<()> {
+    as_learner(|browser| {
+        Box::pin(async move {
+            browser.sign_in_to_catalog("learner1", "learner1").await?;
+            browser.open_lecture(COURSE, LESSON).await?;
+            // A newer player in another tab takes the database to a version this one cannot
+            // open: every write from here on fails.
+            let upgraded = browser
+                .script_async(
+                    "const done = arguments[arguments.length - 1];
+                     const open = indexedDB.open('lectern', 99);
+                     open.onsuccess = () => { open.result.close(); done(true); };
+                     open.onerror = () => done(String(open.error));
+                     open.onblocked = () => {};",
+                    Vec::new(),
+                )
+                .await?;
+            ensure!(
+                upgraded == serde_json::json!(true),
+                "the database was upgraded: {upgraded}"
+            );
+            play_three_seconds_from(browser, 10_000).await?;
+            browser.wait_for_sync_state("storage-failed").await?;
+            let text = browser.text_of(".sync-indicator").await?;
+            ensure!(text.contains("not saved"), "the header says so: {text:?}");
+            Ok(())
+        })
+    })
+    .await
+}

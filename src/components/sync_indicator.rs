@@ -1,5 +1,6 @@
 //! Where the learner's progress stands, in the header: synced, waiting to be sent, kept on
-//! this device while offline, or retrying. Announced politely, never more than it knows.
+//! this device while offline, or retrying, and when this device could not store it at all.
+//! Announced politely, never more than it knows.
 
 use crate::i18n::{I18nInjection, Msg};
 use crate::state::SyncInjection;
@@ -12,12 +13,16 @@ pub fn SyncIndicator() -> impl IntoView {
     let i18n = I18nInjection::expect();
     let sync = SyncInjection::expect();
     let state = move || match sync.status.get() {
+        _ if sync.storage_error.with(Option::is_some) => "storage-failed",
         SyncStatus::Synced => "synced",
         SyncStatus::Pending { .. } => "pending",
         SyncStatus::Offline { .. } => "offline",
         SyncStatus::Failing { .. } => "failing",
     };
     let text = move || {
+        if sync.storage_error.with(Option::is_some) {
+            return i18n.t(Msg::ProgressNotSaved).to_owned();
+        }
         let (msg, count) = match sync.status.get() {
             SyncStatus::Synced => (Msg::SyncSynced, 0),
             SyncStatus::Pending { count } => (Msg::SyncPending, count),

@@ -79,5 +79,6 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::EventCompleted => "اكتمل الدرس",
         Msg::EventAnswered => "إجابة اختبار",
         Msg::EventAttemptSubmitted => "تسليم اختبار",
+        Msg::ProgressNotSaved => "لم يُحفظ التقدم على هذا الجهاز",
     }
 }

@@ -76,5 +76,6 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::EventCompleted => "Lesson completed",
         Msg::EventAnswered => "Quiz answer",
         Msg::EventAttemptSubmitted => "Quiz submitted",
+        Msg::ProgressNotSaved => "Progress not saved on this device",
     }
 }

@@ -103,6 +103,7 @@ pub enum Msg {
     EventCompleted,
     EventAnswered,
     EventAttemptSubmitted,
+    ProgressNotSaved,
 }
 
 /// The text of `msg` in `locale`.

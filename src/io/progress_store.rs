@@ -74,6 +74,18 @@ struct Shared {
     wake_retry: RefCell<Option<js_sys::Function>>,
     /// Told of the events each write appended to the outbox.
     on_recorded: RefCell<Option<RecordedListener>>,
+    /// Told whether each write landed.
+    on_outcome: RefCell<Option<OutcomeListener>>,
+}
+
+/// Hears whether each write landed (`Ok`) or failed (and will be retried).
+#[derive(Clone)]
+struct OutcomeListener(Rc<dyn Fn(Result<(), IdbError>)>);
+
+impl std::fmt::Debug for OutcomeListener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OutcomeListener")
+    }
 }
 
 /// Hears of the events a progress write appended, with whose they are.
@@ -111,6 +123,7 @@ impl ProgressStore {
                 flush_waiters: RefCell::new(Vec::new()),
                 wake_retry: RefCell::new(None),
                 on_recorded: RefCell::new(None),
+                on_outcome: RefCell::new(None),
             }),
         }
     }
@@ -119,6 +132,13 @@ impl ProgressStore {
     /// one replaces it), so the sync engine hears of them.
     pub fn on_recorded(&self, listener: impl Fn(&UserId, Vec<LearnerEvent>) + 'static) {
         *self.shared.on_recorded.borrow_mut() = Some(RecordedListener(Rc::new(listener)));
+    }
+
+    /// Calls `listener` after every write with whether it landed, so the app never says
+    /// "saved" for progress this device could not store (one listener; a new one replaces
+    /// it).
+    pub fn on_outcome(&self, listener: impl Fn(Result<(), IdbError>) + 'static) {
+        *self.shared.on_outcome.borrow_mut() = Some(OutcomeListener(Rc::new(listener)));
     }
 
     /// The learner's progress in a lesson: what is saved, merged with anything not yet
@@ -282,6 +302,10 @@ impl ProgressStore {
             *self.shared.in_flight.borrow_mut() = Some((key.clone(), progress.clone()));
             let result = self.write(&key, &progress).await;
             self.shared.in_flight.borrow_mut().take();
+            let listener = self.shared.on_outcome.borrow().clone();
+            if let Some(OutcomeListener(listener)) = listener {
+                listener(result.clone());
+            }
             match result {
                 Ok(()) => failures = 0,
                 Err(err) => {

@@ -3,6 +3,7 @@
 //! the tab becoming visible and a tick every three minutes. Views read the status.
 
 use super::{ProgressInjection, SessionInjection};
+use crate::io::idb::IdbError;
 use crate::io::sync_driver::{SyncDriver, SyncHooks};
 use lectern_core::sync::{SyncInput, SyncStatus};
 use leptos::prelude::*;
@@ -17,6 +18,8 @@ pub struct SyncInjection {
     pub status: RwSignal<SyncStatus>,
     /// Events set aside (conflicts and rejections) since the app opened.
     pub set_aside: RwSignal<usize>,
+    /// The last progress write on this device failed (it is retried); `None` once one lands.
+    pub storage_error: RwSignal<Option<IdbError>>,
     driver: StoredValue<SyncDriver, LocalStorage>,
 }
 
@@ -38,6 +41,10 @@ pub fn provide_sync() {
     let progress = ProgressInjection::expect();
     let status = RwSignal::new(SyncStatus::Synced);
     let set_aside = RwSignal::new(0usize);
+    let storage_error = RwSignal::new(None);
+    progress
+        .store()
+        .on_outcome(move |outcome| storage_error.set(outcome.err()));
     let driver = SyncDriver::new(SyncHooks {
         token: Box::new(move || session.token_untracked()),
         on_status: Box::new(move |next| status.set(next)),
@@ -77,6 +84,7 @@ pub fn provide_sync() {
     provide_context(SyncInjection {
         status,
         set_aside,
+        storage_error,
         driver: kept,
     });
 }
