@@ -142,19 +142,11 @@ impl PlayerDb {
         lesson_id: &LessonId,
     ) -> Result<Vec<LocalAttempt>, IdbError> {
         let key = quiz_key(user_id, course_id, lesson_id);
-        let tx = self.db.transaction(ATTEMPTS).build().map_err(operation)?;
-        let store = tx.object_store(ATTEMPTS).map_err(operation)?;
-        let index = store.index(ATTEMPTS_BY_QUIZ).map_err(operation)?;
-        let records = index
-            .get_all()
-            .with_query(key.as_str())
-            .serde()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
+        let records: Vec<StoredAttemptV1> = self
+            .records_by_index(ATTEMPTS, ATTEMPTS_BY_QUIZ, &key)
+            .await?;
         let mut attempts = Vec::new();
         for record in records {
-            let record: StoredAttemptV1 = record.map_err(operation)?;
             if record.quiz_key == key {
                 attempts.extend(record.to_attempt());
             }

@@ -71,6 +71,32 @@ fn operation(err: indexed_db_futures::error::Error) -> IdbError {
     IdbError::Operation(err.to_string())
 }
 
+impl PlayerDb {
+    /// Every record of `store_name` whose `index_name` key is `key`, read in one request.
+    async fn records_by_index<T: serde::de::DeserializeOwned>(
+        &self,
+        store_name: &str,
+        index_name: &str,
+        key: &str,
+    ) -> Result<Vec<T>, IdbError> {
+        use indexed_db_futures::prelude::*;
+        let tx = self.db.transaction(store_name).build().map_err(operation)?;
+        let store = tx.object_store(store_name).map_err(operation)?;
+        let index = store.index(index_name).map_err(operation)?;
+        let records = index
+            .get_all()
+            .with_query(key)
+            .serde()
+            .map_err(operation)?
+            .await
+            .map_err(operation)?;
+        records
+            .into_iter()
+            .map(|record| record.map_err(operation))
+            .collect()
+    }
+}
+
 /// An open connection to the player's database. Closes when dropped, and by itself when
 /// another tab needs to upgrade or delete the database (a `versionchange` event), so a newer
 /// player is never blocked by this one.

@@ -191,19 +191,11 @@ impl PlayerDb {
 
     /// The learner's events waiting for the server, oldest first (by device and sequence).
     pub async fn outbox(&self, user_id: &UserId) -> Result<Vec<LearnerEvent>, IdbError> {
-        let tx = self.db.transaction(OUTBOX).build().map_err(operation)?;
-        let store = tx.object_store(OUTBOX).map_err(operation)?;
-        let index = store.index(OUTBOX_BY_USER).map_err(operation)?;
-        let records = index
-            .get_all()
-            .with_query(user_id.as_str())
-            .serde()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
+        let records: Vec<StoredEventV1> = self
+            .records_by_index(OUTBOX, OUTBOX_BY_USER, user_id.as_str())
+            .await?;
         let mut events = Vec::new();
         for record in records {
-            let record: StoredEventV1 = record.map_err(operation)?;
             if record.user_id == user_id.as_str() {
                 events.extend(record.to_event());
             }

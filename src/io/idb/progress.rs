@@ -199,19 +199,11 @@ impl PlayerDb {
         course_id: &CourseId,
     ) -> Result<Vec<(LessonId, LessonProgress)>, IdbError> {
         let course_key = course_key(user_id, course_id);
-        let tx = self.db.transaction(PROGRESS).build().map_err(operation)?;
-        let store = tx.object_store(PROGRESS).map_err(operation)?;
-        let index = store.index(PROGRESS_BY_COURSE).map_err(operation)?;
-        let records = index
-            .get_all()
-            .with_query(course_key.as_str())
-            .serde()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
+        let records: Vec<StoredProgressV1> = self
+            .records_by_index(PROGRESS, PROGRESS_BY_COURSE, &course_key)
+            .await?;
         let mut lessons = Vec::new();
         for record in records {
-            let record: StoredProgressV1 = record.map_err(operation)?;
             // A record whose key does not match its index entry was not written by us.
             if let Some(lesson_id) = record.lesson_in(&course_key) {
                 lessons.push((lesson_id, record.to_progress()));
