@@ -1,11 +1,12 @@
 //! The app: contexts, the page frame (skip link, header, main) and the routes.
 
-use crate::components::{AppHeader, RequireSession, SkipLink};
+use crate::components::{AppHeader, RequireSession, SkipLink, UpdatePrompt};
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    CatalogPage, CoursePage, LessonPage, NotFoundPage, QuizSubmissionsPage, SignInPage, SyncPage,
+    CatalogPage, CoursePage, DownloadsPage, LessonPage, NotFoundPage, QuizSubmissionsPage,
+    SignInPage, SyncPage,
 };
-use crate::state::{provide_progress, provide_session, provide_sync};
+use crate::state::{provide_downloads, provide_progress, provide_session, provide_sync};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -17,13 +18,16 @@ pub fn App() -> impl IntoView {
     provide_session();
     provide_progress();
     provide_sync();
+    provide_downloads();
     view! {
         <Router>
             <SkipLink />
             <AppHeader />
+            <UpdatePrompt />
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <RequireSession><NotFoundPage /></RequireSession> }>
                     <Route path=path!("/signin") view=SignInPage />
+                    <Route path=path!("/downloads") view=|| view! { <RequireSession><DownloadsPage /></RequireSession> } />
                     <Route path=path!("/sync") view=|| view! { <RequireSession><SyncPage /></RequireSession> } />
                     <Route path=path!("/") view=|| view! { <RequireSession><CatalogPage /></RequireSession> } />
                     <Route path=path!("/courses/:course_id") view=|| view! { <RequireSession><CoursePage /></RequireSession> } />

@@ -13,6 +13,9 @@ pub const NEXT_PARAM: &str = "next";
 /// What waits to sync, and what the server would not keep.
 pub const SYNC: &str = "/sync";
 
+/// What this device keeps for offline use.
+pub const DOWNLOADS: &str = "/downloads";
+
 /// A course's outline.
 pub fn course(course_id: &CourseId) -> String {
     format!("/courses/{course_id}")

@@ -13,7 +13,7 @@ use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyPath;
 use lectern::io::idb::{
     course_key, progress_key, PlayerDb, StoredManifestV1, ATTEMPTS, CONFLICTS, DB_VERSION, DEVICE,
-    MANIFESTS, OUTBOX, PROGRESS, PROGRESS_BY_COURSE, REJECTED,
+    DOWNLOADS, MANIFESTS, OUTBOX, PROGRESS, PROGRESS_BY_COURSE, REJECTED,
 };
 use lectern_core::progress::LessonProgress;
 use lectern_core::{CourseId, LessonId, UserId};
@@ -37,7 +37,7 @@ fn record(course_id: &str, title: &str, fetched_at_ms: f64) -> StoredManifestV1 
 
 fn every_store() -> Vec<String> {
     [
-        ATTEMPTS, CONFLICTS, DEVICE, MANIFESTS, OUTBOX, PROGRESS, REJECTED,
+        ATTEMPTS, CONFLICTS, DEVICE, DOWNLOADS, MANIFESTS, OUTBOX, PROGRESS, REJECTED,
     ]
     .map(str::to_owned)
     .to_vec()

@@ -1,9 +1,9 @@
 //! One headless Chromium session and the actions a person takes in it.
 
-use crate::{profile::Profile, Env};
+use crate::{launch::Launch, profile::Profile, Env};
 use anyhow::{anyhow, bail, Context, Result};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-use fantoccini::{elements::Element, key::Key, Client, ClientBuilder, Locator};
+use fantoccini::{elements::Element, key::Key, Client, Locator};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -21,10 +21,11 @@ pub enum Viewport {
 
 pub struct Browser {
     client: Client,
-    base_url: String,
+    /// How this browser was started, to start it again in [`Browser::kill_and_reopen`].
+    launch: Launch,
     /// Where downloads land, for a browser opened with [`Browser::open_with_downloads`].
     download_dir: Option<PathBuf>,
-    _profile: Profile,
+    profile: Profile,
 }
 
 impl Browser {
@@ -34,80 +35,53 @@ impl Browser {
     }
 
     pub async fn open_with(env: &Env, viewport: Viewport, language: &str) -> Result<Browser> {
-        Browser::launch(env, viewport, language, false).await
+        Browser::start(Launch::new(env, viewport, language, false), Profile::new()?).await
     }
 
     /// A cold desktop browser preferring English that saves downloads without asking, into
     /// a folder of its throwaway profile (read them with [`Browser::wait_for_download`]).
     pub async fn open_with_downloads(env: &Env) -> Result<Browser> {
-        Browser::launch(env, Viewport::Desktop, "en-US", true).await
+        Browser::start(
+            Launch::new(env, Viewport::Desktop, "en-US", true),
+            Profile::new()?,
+        )
+        .await
     }
 
-    async fn launch(
-        env: &Env,
-        viewport: Viewport,
-        language: &str,
-        has_downloads: bool,
-    ) -> Result<Browser> {
-        let profile = Profile::new()?;
-        let size = match viewport {
-            Viewport::Desktop => "1280,900",
-            Viewport::Phone => "360,740",
-        };
-        let args = [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-features=Translate",
-        ]
-        .iter()
-        .map(|a| a.to_string())
-        .chain([
-            format!("--user-data-dir={}", profile.path.display()),
-            format!("--window-size={size}"),
-            format!("--lang={language}"),
-        ])
-        .collect::<Vec<_>>();
-        let mut chrome_options = json!({ "binary": env.chromium, "args": args, "prefs": { "intl.accept_languages": language } });
-        let download_dir = has_downloads.then(|| profile.path.join("downloads"));
-        if let Some(dir) = &download_dir {
-            std::fs::create_dir_all(dir)?;
-            let prefs = &mut chrome_options["prefs"];
-            prefs["download.default_directory"] = json!(dir.display().to_string());
-            prefs["download.prompt_for_download"] = json!(false);
-            prefs["download.directory_upgrade"] = json!(true);
-        }
-        if let Viewport::Phone = viewport {
-            // Headless windows are never narrower than 500 px; emulate the phone's screen.
-            chrome_options["mobileEmulation"] =
-                json!({ "deviceMetrics": { "width": 360, "height": 740, "pixelRatio": 2 } });
-        }
-        let mut capabilities = serde_json::Map::new();
-        capabilities.insert("goog:chromeOptions".into(), chrome_options);
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(capabilities)
-            .connect(&env.webdriver_url)
-            .await
-            .context("could not start a Chromium session through chromedriver")?;
+    async fn start(launch: Launch, profile: Profile) -> Result<Browser> {
+        let client = launch.start_session(&profile).await?;
         Ok(Browser {
             client,
-            base_url: env.base_url.trim_end_matches('/').to_owned(),
-            download_dir,
-            _profile: profile,
+            download_dir: launch.download_dir(&profile),
+            launch,
+            profile,
         })
+    }
+
+    /// Kills this browser's Chromium with SIGKILL, as a crash or a power cut would (nothing
+    /// is flushed, no page is told), then starts it again in the same profile folder, with
+    /// the same window, language and app address. What Chromium had written to disk
+    /// survives; the open page does not: the new browser starts on a blank tab.
+    pub async fn kill_and_reopen(self) -> Result<Browser> {
+        let Browser {
+            client,
+            launch,
+            profile,
+            ..
+        } = self;
+        profile.kill_chromium().await?;
+        // Ends chromedriver's session for the dead browser; it succeeds or fails quickly,
+        // and either way that session is over.
+        let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+        Browser::start(launch, profile)
+            .await
+            .context("Chromium did not start again after being killed")
     }
 
     /// Goes to a path of the app, like `/courses/astronomy-101`.
     pub async fn visit(&self, path: &str) -> Result<()> {
         self.client
-            .goto(&format!("{}{path}", self.base_url))
+            .goto(&format!("{}{path}", self.launch.base_url))
             .await
             .with_context(|| format!("could not open {path}"))
     }
@@ -413,7 +387,7 @@ impl Browser {
     }
 
     fn debug_location(&self) -> String {
-        self.base_url.clone()
+        self.launch.base_url.clone()
     }
 
     pub async fn close(self) -> Result<()> {

@@ -6,15 +6,19 @@
 
 mod browser;
 mod devtools;
+mod launch;
+mod offline;
 mod player;
 mod profile;
 mod quiz;
+mod relay;
 mod sync;
 
 pub use browser::{Browser, Viewport};
 pub use fantoccini::Locator;
 pub use player::{one_line, parse_vtt, ChapterButton, MediaState, VttCue};
 pub use quiz::ShownQuestion;
+pub use relay::{Relay, SeenRequest};
 
 use anyhow::{Context, Result};
 
@@ -36,5 +40,14 @@ impl Env {
             chromium: std::env::var("LECTERN_CHROMIUM")
                 .unwrap_or_else(|_| "/usr/bin/chromium".into()),
         })
+    }
+
+    /// The same services with the app at another address, such as a [`Relay`]'s
+    /// `base_url()`, for browsers that should reach the server through it.
+    pub fn with_base_url(&self, base_url: impl Into<String>) -> Env {
+        Env {
+            base_url: base_url.into(),
+            ..self.clone()
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The UI locale, in context. It starts from the learner's stored choice, else from the
 //! browser's languages, and keeps `<html lang dir>` in step.
 
-use super::{player_text, quiz_text, text, Msg, PlayerMsg, QuizMsg};
+use super::{offline_text, player_text, quiz_text, text, Msg, OfflineMsg, PlayerMsg, QuizMsg};
 use crate::io::document::{preferred_languages, set_document_locale};
 use crate::io::storage::{self, keys};
 use lectern_core::locale::Locale;
@@ -46,6 +46,11 @@ impl I18nInjection {
     /// The text of a quiz string in the current locale (reactive).
     pub fn q(&self, msg: QuizMsg) -> &'static str {
         quiz_text(self.locale.get(), msg)
+    }
+
+    /// The text of an offline-use string in the current locale (reactive).
+    pub fn o(&self, msg: OfflineMsg) -> &'static str {
+        offline_text(self.locale.get(), msg)
     }
 
     /// Switches the UI to `locale` and remembers the choice.

@@ -62,6 +62,23 @@ pub fn cache_plan<T>(result: &Result<T, HttpError>) -> CachePlan {
 pub async fn load_course(token: &str, course_id: &CourseId) -> Result<LoadedCourse, HttpError> {
     let fetched = http::fetch_course(token, course_id).await;
     match (cache_plan(&fetched), fetched) {
+        (_, Ok(manifest)) if manifest.offline_copy_fetched_at_ms.is_some() => {
+            // Offline, the service worker's kept copy; this device's own copy comes first.
+            let kept_by_worker = LoadedCourse {
+                origin: CourseOrigin::Cache {
+                    fetched_at_ms: manifest.offline_copy_fetched_at_ms.unwrap_or_default(),
+                },
+                course: manifest.course,
+            };
+            match saved(course_id).await {
+                Ok(Some(loaded)) => Ok(loaded),
+                Ok(None) => Ok(kept_by_worker),
+                Err(cache_error) => {
+                    warn!("no offline copy of course {course_id} on this device: {cache_error}");
+                    Ok(kept_by_worker)
+                }
+            }
+        }
         (_, Ok(manifest)) => {
             if let Err(err) = save(course_id, &manifest).await {
                 warn!("could not save course {course_id} for offline use: {err}");
@@ -116,6 +133,17 @@ async fn forget(course_id: &CourseId) -> Result<(), IdbError> {
         .await?
         .delete_manifest(course_id.as_str())
         .await
+}
+
+/// The copy of `course_id` kept on this device, if there is a readable one.
+pub async fn device_copy(course_id: CourseId) -> Option<Course> {
+    match saved(&course_id).await {
+        Ok(loaded) => loaded.map(|loaded| loaded.course),
+        Err(err) => {
+            warn!("no readable copy of course {course_id} on this device: {err}");
+            None
+        }
+    }
 }
 
 #[cfg(test)]

@@ -94,3 +94,25 @@ pub fn focus_after_render(selector: impl Into<String>) {
     let selector = selector.into();
     leptos::prelude::set_timeout(move || focus_selector(&selector), std::time::Duration::ZERO);
 }
+
+/// A size in bytes for people, in `locale_tag`'s language (through the browser's Intl):
+/// "840 kB", "1.6 MB", "2.1 GB" (decimal units, as devices report storage).
+pub fn format_bytes(bytes: u64, locale_tag: &str) -> String {
+    let (value, unit) = match bytes {
+        0..=999_999 => (bytes as f64 / 1e3, "kilobyte"),
+        1_000_000..=999_999_999 => (bytes as f64 / 1e6, "megabyte"),
+        _ => (bytes as f64 / 1e9, "gigabyte"),
+    };
+    let options = js_sys::Object::new();
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = js_sys::Reflect::set(&options, &"style".into(), &"unit".into());
+    let _ = js_sys::Reflect::set(&options, &"unit".into(), &unit.into());
+    let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &1.into());
+    let locales = js_sys::Array::of1(&locale_tag.into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+    format
+        .call1(&wasm_bindgen::JsValue::NULL, &value.into())
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| format!("{value:.1} {unit}"))
+}

@@ -48,6 +48,18 @@ impl HttpError {
 pub struct CourseManifest {
     pub course: Course,
     pub json: String,
+    /// Set when the network was down and the service worker answered with the copy it
+    /// kept: when that copy was fetched (ms since the epoch).
+    pub offline_copy_fetched_at_ms: Option<f64>,
+}
+
+/// The header the service worker (`public/sw.js`) puts on a kept copy it serves offline.
+const OFFLINE_COPY_HEADER: &str = "lectern-offline-copy";
+
+/// The body of a success answer, and whether it was a copy kept by the service worker.
+pub(crate) struct Answer {
+    pub(crate) body: String,
+    pub(crate) offline_copy_fetched_at_ms: Option<f64>,
 }
 
 /// `POST /api/v1/session`: signs in.
@@ -88,12 +100,13 @@ pub async fn list_courses(token: &str) -> Result<CourseList, HttpError> {
 /// `GET /api/v1/courses/{course_id}`: one course's manifest, validated by core.
 pub async fn fetch_course(token: &str, course_id: &CourseId) -> Result<CourseManifest, HttpError> {
     let abort = AbortOnDrop::new();
-    let json = send(build(authorized(
+    let answer = send_for_answer(build(authorized(
         Request::get(&routes::course(course_id)),
         token,
         &abort,
     ))?)
     .await?;
+    let json = answer.body;
     let course = parse_manifest(&json).map_err(HttpError::InvalidCourse)?;
     if &course.course_id != course_id {
         return Err(HttpError::Decode(format!(
@@ -101,7 +114,11 @@ pub async fn fetch_course(token: &str, course_id: &CourseId) -> Result<CourseMan
             course.course_id
         )));
     }
-    Ok(CourseManifest { course, json })
+    Ok(CourseManifest {
+        course,
+        json,
+        offline_copy_fetched_at_ms: answer.offline_copy_fetched_at_ms,
+    })
 }
 
 /// `GET` a course file that is not part of the API (captions, chapters), as text.
@@ -154,6 +171,11 @@ pub(crate) fn build(builder: RequestBuilder) -> Result<Request, HttpError> {
 
 /// Sends `request` and returns the body of a success answer.
 pub(crate) async fn send(request: Request) -> Result<String, HttpError> {
+    send_for_answer(request).await.map(|answer| answer.body)
+}
+
+/// Sends `request` and returns the success answer.
+pub(crate) async fn send_for_answer(request: Request) -> Result<Answer, HttpError> {
     let sent_at = server_clock::device_now();
     let response = request
         .send()
@@ -162,13 +184,20 @@ pub(crate) async fn send(request: Request) -> Result<String, HttpError> {
     if let Some(date) = response.headers().get("date") {
         server_clock::observe(&date, sent_at, server_clock::device_now());
     }
+    let offline_copy_fetched_at_ms = response
+        .headers()
+        .get(OFFLINE_COPY_HEADER)
+        .and_then(|value| value.parse::<f64>().ok());
     let status = response.status();
     let body = response
         .text()
         .await
         .map_err(|err| HttpError::Unreachable(err.to_string()))?;
     check_status(status, &body)?;
-    Ok(body)
+    Ok(Answer {
+        body,
+        offline_copy_fetched_at_ms,
+    })
 }
 
 /// Aborts the request it guards when dropped; a no-op once the request has finished.

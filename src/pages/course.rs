@@ -1,6 +1,8 @@
 //! `/courses/:course_id`: a course's title, summary and outline.
 
-use crate::components::{CourseOutline, DocumentTitle, ErrorView, Loading, OfflineNotice};
+use crate::components::{
+    CourseOutline, DocumentTitle, DownloadControl, ErrorView, Loading, OfflineNotice,
+};
 use crate::i18n::content_direction;
 use crate::state::{load_course, SessionInjection};
 use leptos::prelude::*;
@@ -19,6 +21,8 @@ pub fn CoursePage() -> impl IntoView {
                 match loaded.await {
                     Ok(loaded) => {
                         let course = loaded.course;
+                        let has_files = !lectern_core::offline::course_files(&course).is_empty();
+                        let download = has_files.then(|| view! { <DownloadControl course=course.clone() /> });
                         view! {
                             <div class="course-intro" lang=course.language.clone() dir=content_direction(&course.language).as_attr()>
                                 <DocumentTitle text=course.title.clone() />
@@ -26,6 +30,7 @@ pub fn CoursePage() -> impl IntoView {
                                 <p class="course-summary">{course.summary.clone()}</p>
                             </div>
                             <OfflineNotice origin=loaded.origin />
+                            {download}
                             <CourseOutline course />
                         }
                         .into_any()

@@ -2,7 +2,8 @@
 //! on to its neighbours.
 
 use crate::components::{
-    DocumentTitle, ErrorView, LessonContentView, LessonPager, Loading, NotFoundView, OfflineNotice,
+    DocumentTitle, DownloadControl, ErrorView, LessonContentView, LessonPager, Loading,
+    NotFoundView, OfflineNotice,
 };
 use crate::i18n::{content_direction, I18nInjection, Msg};
 use crate::io::course_source::LoadedCourse;
@@ -46,6 +47,10 @@ fn lesson_view(loaded: LoadedCourse, raw_lesson_id: &str) -> AnyView {
     let Some((lesson, previous, next)) = found else {
         return view! { <NotFoundView title=Msg::LessonNotFoundTitle body=Msg::LessonNotFoundBody /> }.into_any();
     };
+    let has_files = !lectern_core::offline::lesson_files(&lesson.content).is_empty();
+    let download = has_files.then(|| {
+        view! { <DownloadControl course=course.clone() lesson_id=lesson.lesson_id.clone() /> }
+    });
     view! {
         <Breadcrumb course_title=course.title.clone() course_href=paths::course(&course.course_id) language=course.language.clone() />
         <OfflineNotice origin=loaded.origin />
@@ -64,6 +69,7 @@ fn lesson_view(loaded: LoadedCourse, raw_lesson_id: &str) -> AnyView {
                 language=course.language.clone()
             />
         </article>
+        {download}
         <LessonPager course_id=course.course_id language=course.language previous next />
     }
     .into_any()

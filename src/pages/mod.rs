@@ -2,6 +2,7 @@
 
 mod catalog;
 mod course;
+mod downloads;
 mod lesson;
 mod not_found;
 mod quiz_submissions;
@@ -10,6 +11,7 @@ mod sync_page;
 
 pub use catalog::CatalogPage;
 pub use course::CoursePage;
+pub use downloads::DownloadsPage;
 pub use lesson::LessonPage;
 pub use not_found::NotFoundPage;
 pub use quiz_submissions::QuizSubmissionsPage;

@@ -2,6 +2,7 @@
 //! on the learner's behalf.
 
 mod course;
+mod downloads;
 pub mod player;
 mod progress;
 pub mod quiz;
@@ -9,6 +10,7 @@ mod session;
 mod sync;
 
 pub use course::load_course;
+pub use downloads::{provide_downloads, DownloadEntry, DownloadsInjection};
 pub use progress::{provide_progress, ProgressInjection};
 pub use session::{provide_session, Session, SessionInjection, StoredSessionV1};
 pub use sync::{provide_sync, SyncInjection};

@@ -9,6 +9,7 @@ use std::process::Command;
 pub const DEMO_SIGN_INS: &[(&str, &str, &str)] = &[
     ("learner1", "learner1", "learner"),
     ("learner2", "learner2", "learner"),
+    ("learner3", "learner3", "learner"),
     ("instructor1", "instructor1", "instructor"),
 ];
 

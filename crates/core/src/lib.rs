@@ -7,6 +7,7 @@ pub mod course;
 pub mod ids;
 pub mod locale;
 pub mod markdown;
+pub mod offline;
 pub mod playback;
 pub mod progress;
 pub mod quiz;

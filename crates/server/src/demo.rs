@@ -18,7 +18,7 @@ struct DemoAccount {
     role: Role,
 }
 
-const ACCOUNTS: [DemoAccount; 3] = [
+const ACCOUNTS: [DemoAccount; 4] = [
     DemoAccount {
         username: "learner1",
         display_name: "Learner One",
@@ -30,6 +30,11 @@ const ACCOUNTS: [DemoAccount; 3] = [
         role: Role::Learner,
     },
     DemoAccount {
+        username: "learner3",
+        display_name: "Learner Three",
+        role: Role::Learner,
+    },
+    DemoAccount {
         username: "instructor1",
         display_name: "Instructor One",
         role: Role::Instructor,
@@ -37,9 +42,10 @@ const ACCOUNTS: [DemoAccount; 3] = [
 ];
 
 /// Who is enrolled where, and as what.
-const ENROLMENTS: [(&str, &str, Role); 5] = [
+const ENROLMENTS: [(&str, &str, Role); 6] = [
     ("learner1", "astronomy-101", Role::Learner),
     ("learner2", "astronomy-101", Role::Learner),
+    ("learner3", "astronomy-101", Role::Learner),
     ("instructor1", "astronomy-101", Role::Instructor),
     ("learner1", "night-sky-lab", Role::Learner),
     ("instructor1", "night-sky-lab", Role::Instructor),

@@ -158,7 +158,7 @@ async fn enrolling_needs_an_existing_user_and_course() {
         let output = server_command(&server.db_path, &args);
         assert!(!output.status.success(), "{args:?}");
     }
-    assert_eq!(server.count_rows("enrolments").await, 5);
+    assert_eq!(server.count_rows("enrolments").await, 6);
 }
 
 #[tokio::test]
@@ -182,7 +182,7 @@ async fn seeding_the_demo_twice_changes_nothing() {
         (users, enrolments, course_rows(&pool).await)
     };
     let first = snapshot(pool.clone()).await;
-    assert_eq!((first.0.len(), first.1.len(), first.2.len()), (3, 5, 2));
+    assert_eq!((first.0.len(), first.1.len(), first.2.len()), (4, 6, 2));
     pool.close().await;
 
     // A restart opens the same file again and seeds again.
@@ -223,7 +223,7 @@ async fn an_older_demo_course_is_brought_up_to_date_and_enrolments_stay() {
         .fetch_one(&pool)
         .await
         .unwrap();
-    assert_eq!(enrolled, 5, "enrolments are untouched");
+    assert_eq!(enrolled, 6, "enrolments are untouched");
     // Up to date now: a further start changes nothing.
     assert_eq!(
         demo::seed(&pool).await.unwrap(),

@@ -7,6 +7,7 @@
 
 mod attempts;
 mod connection;
+mod downloads;
 mod manifests;
 mod outbox;
 mod progress;
@@ -14,8 +15,9 @@ mod upgrade;
 
 pub use attempts::{quiz_key, LocalAttempt, StoredAttemptV1};
 pub use connection::SharedConnection;
+pub use downloads::{download_key, StoredDownloadLessonV1, StoredDownloadV1, StoredFileV1};
 pub use manifests::StoredManifestV1;
-pub use outbox::{EventDraft, ProgressEventIds, SetAside, StoredEventV1};
+pub use outbox::{EventDraft, EventWrite, ProgressEventIds, SetAside, StoredEventV1};
 pub use progress::{course_key, progress_key, StoredProgressV1};
 
 use futures_channel::oneshot;
@@ -30,7 +32,7 @@ use std::task::Poll;
 /// The database's name.
 pub const DB_NAME: &str = "lectern";
 /// The schema version this build creates and reads.
-pub const DB_VERSION: u32 = 4;
+pub const DB_VERSION: u32 = 5;
 /// Course manifests, keyed by `course_id` (since version 1).
 pub const MANIFESTS: &str = "manifests";
 /// Lesson progress, keyed by `progress_key` = `"user_id/course_id/lesson_id"` (since
@@ -55,6 +57,8 @@ pub const CONFLICTS: &str = "conflicts";
 pub const REJECTED: &str = "rejected";
 /// This device's id and next event sequence number: one record (since version 4).
 pub const DEVICE: &str = "device";
+/// The download index, keyed by `download_key` = `"user_id/course_id"` (since version 5).
+pub const DOWNLOADS: &str = "downloads";
 
 /// Why IndexedDB could not be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

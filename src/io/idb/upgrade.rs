@@ -2,8 +2,8 @@
 //! a database from any earlier player release still opens with everything it held.
 
 use super::{
-    ATTEMPTS, ATTEMPTS_BY_QUIZ, CONFLICTS, DB_VERSION, DEVICE, MANIFESTS, OUTBOX, OUTBOX_BY_USER,
-    PROGRESS, PROGRESS_BY_COURSE, REJECTED,
+    ATTEMPTS, ATTEMPTS_BY_QUIZ, CONFLICTS, DB_VERSION, DEVICE, DOWNLOADS, MANIFESTS, OUTBOX,
+    OUTBOX_BY_USER, PROGRESS, PROGRESS_BY_COURSE, REJECTED,
 };
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -54,6 +54,11 @@ pub(super) fn upgrade(db: &Database, old_version: f64) -> indexed_db_futures::Re
                 }
                 db.create_object_store(DEVICE)
                     .with_key_path(KeyPath::One("device_key"))
+                    .build()?;
+            }
+            4 => {
+                db.create_object_store(DOWNLOADS)
+                    .with_key_path(KeyPath::One("download_key"))
                     .build()?;
             }
             // Each new schema version adds an arm here.
