@@ -10,6 +10,13 @@
 //   lectern-shell-<version>  the app shell of one build; older ones go when a build activates
 //   lectern-manifests-v1     the course list and manifests, per signed-in token
 //   lectern-media-v1         downloaded media, written by the player's downloads (not here)
+//   lectern-worker-v1        the signed-in learner's token and id, written by the player,
+//                            for Background Sync
+//
+// Background Sync: when a send fails for want of a network, the player registers the
+// `lectern-sync` tag; the browser wakes this worker once it is back online (even with every
+// tab closed), and the worker sends the outbox from IndexedDB itself, under the same Web
+// Lock the tabs send under, deleting only what the server stored or already held.
 "use strict";
 
 const SHELL_CACHE = `lectern-shell-${LECTERN_BUILD.version}`;
@@ -20,6 +27,12 @@ const INDEX = "/index.html";
 const SHELL_FILES = new Set(LECTERN_BUILD.files);
 const MANIFEST_PATH = /^\/api\/v1\/courses(\/[^/]+)?$/;
 const MEDIA_PREFIX = "/media/";
+const WORKER_CACHE = "lectern-worker-v1";
+const SESSION_KEY = "/__lectern/session";
+const SYNC_TAG = "lectern-sync";
+const SYNC_LOCK = "lectern-sync";
+const EVENTS_URL = "/api/v1/events";
+const MAX_BATCH = 200;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -45,9 +58,17 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   const data = event.data;
-  if (data && typeof data === "object" && data.type === "lectern.skip-waiting") {
+  if (!data || typeof data !== "object") return;
+  if (data.type === "lectern.skip-waiting") {
     self.skipWaiting();
+  } else if (data.type === "lectern.send-outbox") {
+    // What a `sync` event does, on request (the browser decides when `sync` fires).
+    event.waitUntil(sendOutbox().catch(() => {}));
   }
+});
+
+self.addEventListener("sync", (event) => {
+  if (event.tag === SYNC_TAG) event.waitUntil(sendOutbox());
 });
 
 self.addEventListener("fetch", (event) => {
@@ -55,14 +76,15 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === "navigate") {
-    event.respondWith(shellFirst(INDEX, request));
-  } else if (SHELL_FILES.has(url.pathname)) {
+  if (SHELL_FILES.has(url.pathname)) {
     event.respondWith(shellFirst(url.pathname, request));
   } else if (MANIFEST_PATH.test(url.pathname)) {
     event.respondWith(networkFirst(request, url));
   } else if (url.pathname.startsWith(MEDIA_PREFIX)) {
     event.respondWith(downloadedOrNetwork(request));
+  } else if (request.mode === "navigate") {
+    // Every other page is a route of the single-page app.
+    event.respondWith(shellFirst(INDEX, request));
   }
 });
 
@@ -163,4 +185,90 @@ function parseRange(header, size) {
   const end = match[2] === "" ? size - 1 : Math.min(Number(match[2]), size - 1);
   if (start >= size || end < start) return null;
   return [start, end];
+}
+
+/** Sends the signed-in learner's outbox; throws (so the browser retries) on a network error. */
+async function sendOutbox() {
+  const session = await readSession();
+  if (!session) return;
+  const send = () => sendBatches(session);
+  return self.navigator.locks ? self.navigator.locks.request(SYNC_LOCK, send) : send();
+}
+
+async function readSession() {
+  const cache = await caches.open(WORKER_CACHE);
+  const stored = await cache.match(SESSION_KEY);
+  if (!stored) return null;
+  const session = await stored.json().catch(() => null);
+  const isValid = session && typeof session.token === "string" && typeof session.user_id === "string";
+  return isValid ? session : null;
+}
+
+async function sendBatches(session) {
+  const db = await openPlayerDb();
+  if (!db) return;
+  try {
+    const records = await request(
+      db.transaction("outbox").objectStore("outbox").index("by_user").getAll(session.user_id),
+    );
+    const events = records
+      .map((record) => {
+        try {
+          return JSON.parse(record.event_json);
+        } catch {
+          return null; // the player sets an unreadable record aside itself
+        }
+      })
+      .filter((event) => event && typeof event.event_id === "string")
+      .sort((a, b) => (a.device_id === b.device_id ? a.sequence - b.sequence : a.device_id < b.device_id ? -1 : 1));
+    for (let start = 0; start < events.length; start += MAX_BATCH) {
+      const response = await fetch(EVENTS_URL, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${session.token}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ events: events.slice(start, start + MAX_BATCH) }),
+      });
+      // Signed out, or refused: the player shows it and asks, next time it is open.
+      if (response.status === 401 || response.status === 400 || response.status === 413) return;
+      if (!response.ok) throw new Error(`the events endpoint answered ${response.status}`);
+      const answer = await response.json();
+      const kept = (answer.results || [])
+        .filter((result) => result.status === "stored" || result.status === "duplicate")
+        .map((result) => result.event_id);
+      const tx = db.transaction("outbox", "readwrite");
+      for (const eventId of kept) tx.objectStore("outbox").delete(eventId);
+      await done(tx);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** The player's database as it is, or null: this worker never creates nor upgrades it. */
+function openPlayerDb() {
+  return new Promise((resolve) => {
+    const opening = indexedDB.open("lectern");
+    opening.onupgradeneeded = () => opening.transaction.abort();
+    opening.onerror = () => resolve(null);
+    opening.onblocked = () => resolve(null);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      db.onversionchange = () => db.close();
+      resolve(db.objectStoreNames.contains("outbox") ? db : (db.close(), null));
+    };
+  });
+}
+
+function request(req) {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function done(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
 }

@@ -313,3 +313,51 @@ async fn a_new_version_is_offered_and_taken_on_reload() -> Result<()> {
     .await;
     closing(browser, outcome).await
 }
+
+#[tokio::test]
+async fn the_service_worker_sends_the_outbox_with_no_tab_of_the_app_open() -> Result<()> {
+    let (relay, browser) = behind_relay().await?;
+    let outcome = async {
+        let browser = &browser;
+        browser.sign_in_to_catalog("learner3", "learner3").await?;
+        browser.wait_for_service_worker().await?;
+        browser.open_lecture(COURSE, "planets-at-a-glance").await?;
+        relay.go_offline();
+        browser.play_lecture().await?;
+        browser.wait_until("some of the lecture played", |s| s.current_time >= 2.0).await?;
+        browser.pause_lecture().await?;
+        browser.wait_for_sync_state("failing").await?;
+        let waiting = browser.outbox_events().await?;
+        ensure!(!waiting.is_empty(), "the time played waits in the outbox");
+        let tags = browser
+            .script_async(
+                "const done = arguments[arguments.length - 1];
+                 navigator.serviceWorker.ready
+                   .then(r => r.sync.getTags()).then(tags => done(tags), err => done(String(err)));",
+                Vec::new(),
+            )
+            .await?;
+        ensure!(
+            tags.as_array().is_some_and(|tags| tags.iter().any(|tag| tag == "lectern-sync")),
+            "the player asked for Background Sync: {tags}"
+        );
+
+        // The app goes away: the tab shows one of the site's files, kept by the worker.
+        browser.visit("/icons/icon-192.png").await?;
+        ensure!(!browser.is_present(".app-header").await?, "no app runs in the tab");
+        relay.go_online();
+        // What the browser's `sync` event runs, asked for now (the browser picks its time).
+        browser
+            .script("navigator.serviceWorker.controller.postMessage({ type: 'lectern.send-outbox' }); return null;")
+            .await?;
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        while !browser.outbox_events().await?.is_empty() {
+            ensure!(tokio::time::Instant::now() < deadline, "the worker never emptied the outbox");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        server_holds_each_once(browser, &waiting).await?;
+        Ok(())
+    }
+    .await;
+    closing(browser, outcome).await
+}

@@ -22,3 +22,4 @@ pub mod service_worker;
 pub mod storage;
 pub mod storage_space;
 pub mod sync_driver;
+pub mod web_lock;

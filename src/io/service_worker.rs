@@ -139,3 +139,68 @@ pub fn apply_update() {
         }
     });
 }
+
+/// The Background Sync tag sw.js sends the outbox for (`SYNC_TAG` there).
+const SYNC_TAG: &str = "lectern-sync";
+/// Where the worker finds the session it sends with (`WORKER_CACHE`, `SESSION_KEY`).
+const WORKER_CACHE: &str = "lectern-worker-v1";
+const SESSION_KEY: &str = "/__lectern/session";
+
+/// Asks the browser to wake the worker to send the outbox once the network is back
+/// (Background Sync, where the browser has it; elsewhere the tabs' own retries do it).
+pub fn request_background_sync() {
+    let Some(container) = container() else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let Ok(found) = JsFuture::from(container.get_registration()).await else {
+            return;
+        };
+        let Ok(sync) = Reflect::get(&found, &JsValue::from_str("sync")) else {
+            return;
+        };
+        let register = Reflect::get(&sync, &JsValue::from_str("register"))
+            .ok()
+            .and_then(|register| register.dyn_into::<js_sys::Function>().ok());
+        let Some(register) = register else {
+            return;
+        };
+        if let Ok(promise) = register.call1(&sync, &JsValue::from_str(SYNC_TAG)) {
+            if let Err(err) = JsFuture::from(js_sys::Promise::from(promise)).await {
+                warn!("Background Sync was not granted: {}", describe(&err));
+            }
+        }
+    });
+}
+
+/// Gives the worker the signed-in learner's token and id for Background Sync, or takes
+/// them away on signing out.
+pub fn share_session(session: Option<(String, String)>) {
+    leptos::task::spawn_local(async move {
+        if let Err(err) = write_session(session).await {
+            warn!(
+                "the service worker cannot send in the background: {}",
+                describe(&err)
+            );
+        }
+    });
+}
+
+async fn write_session(session: Option<(String, String)>) -> Result<(), JsValue> {
+    let caches = leptos::prelude::window().caches()?;
+    let cache: web_sys::Cache = JsFuture::from(caches.open(WORKER_CACHE))
+        .await?
+        .dyn_into()?;
+    let Some((token, user_id)) = session else {
+        JsFuture::from(cache.delete_with_str(SESSION_KEY)).await?;
+        return Ok(());
+    };
+    let body = serde_json::json!({ "token": token, "user_id": user_id }).to_string();
+    let init = web_sys::ResponseInit::new();
+    let headers = web_sys::Headers::new()?;
+    headers.set("Content-Type", "application/json")?;
+    init.set_headers(&headers);
+    let response = web_sys::Response::new_with_opt_str_and_init(Some(&body), &init)?;
+    JsFuture::from(cache.put_with_str(SESSION_KEY, &response)).await?;
+    Ok(())
+}

@@ -9,6 +9,8 @@ use super::http::HttpError;
 use super::idb::{SetAside, SharedConnection, DB_NAME};
 use super::random::random_u64;
 use super::server_clock::server_now;
+use super::service_worker;
+use super::web_lock::{self, SYNC_LOCK};
 use lectern_core::sync::{
     Batch, LearnerEvent, SendFailure, SyncEngine, SyncInput, SyncOutput, SyncStatus,
 };
@@ -166,7 +168,8 @@ impl SyncDriver {
                 driver.answer(generation, batch.batch_id, Err(HttpError::SignedOut));
                 return;
             };
-            let answer = post_events(&token, batch.events).await;
+            // One tab sends at a time; another tab's batch is sent (or answered) first.
+            let answer = web_lock::holding(SYNC_LOCK, post_events(&token, batch.events)).await;
             driver.answer(
                 generation,
                 batch.batch_id,
@@ -189,6 +192,11 @@ impl SyncDriver {
             Err(error) => {
                 if error == HttpError::SignedOut {
                     (self.shared.hooks.on_signed_out)();
+                }
+                if matches!(error, HttpError::Unreachable(_)) {
+                    // The service worker sends the outbox when the network is back, even
+                    // if every tab is closed by then.
+                    service_worker::request_background_sync();
                 }
                 SyncInput::Failed {
                     batch_id,

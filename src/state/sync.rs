@@ -4,6 +4,7 @@
 
 use super::{ProgressInjection, SessionInjection};
 use crate::io::idb::IdbError;
+use crate::io::service_worker;
 use crate::io::sync_driver::{SyncDriver, SyncHooks};
 use lectern_core::sync::{SyncInput, SyncStatus};
 use leptos::prelude::*;
@@ -59,10 +60,15 @@ pub fn provide_sync() {
     let starter = driver.clone();
     Effect::new(move || match session.user_id() {
         Some(user_id) => {
+            let token = session.token_untracked().unwrap_or_default();
+            service_worker::share_session(Some((token, user_id.to_string())));
             let starter = starter.clone();
             leptos::task::spawn_local(async move { starter.start_for(user_id).await });
         }
-        None => starter.stop(),
+        None => {
+            service_worker::share_session(None);
+            starter.stop();
+        }
     });
     let feed = move |input: SyncInput| {
         let driver = driver.clone();

@@ -9,9 +9,13 @@
 //! - First frame: navigation to a video lesson until its first frame can be shown, measured
 //!   the same way.
 //! - The long quiz: starting an attempt, and its review after submitting (`long_quiz.rs`).
+//! - Sync: 10,000 queued events sent to the server by the player, and posted natively for
+//!   comparison (`sync_bench.rs`).
 
 #[path = "lectern_bench/long_quiz.rs"]
 mod long_quiz;
+#[path = "lectern_bench/sync_bench.rs"]
+mod sync_bench;
 
 use anyhow::{bail, Context, Result};
 use lectern_e2e::{Browser, Env};
@@ -59,6 +63,7 @@ async fn main() -> Result<()> {
     let rows = report_sizes(&dist)?;
     report_wasm_added(&rows);
     let env = Env::from_env()?;
+    if std::env::var_os("ONLY_SYNC").is_some() { return sync_bench::report(&env).await; }
     report_cold_loads(
         "start time: navigation to catalog visible",
         &env,
@@ -75,7 +80,8 @@ async fn main() -> Result<()> {
         "the lecture's first frame never came",
     )
     .await?;
-    long_quiz::report(&env, &long_quiz).await
+    long_quiz::report(&env, &long_quiz).await?;
+    sync_bench::report(&env).await
 }
 
 /// One file of the built player and its sizes in bytes.

@@ -6,6 +6,7 @@
 use super::{runner, Shared};
 use crate::io::media_fetch::{self, MediaFetchError};
 use crate::io::storage_space;
+use lectern_core::course::MediaUrl;
 use lectern_core::offline::{check_space, DownloadFailure, DownloadState};
 use lectern_core::CourseId;
 use std::rc::Rc;
@@ -58,7 +59,11 @@ async fn needed_bytes(
         let size = match file.size_bytes {
             Some(size) => size,
             None => match media_fetch::file_size(file.url.as_str()).await {
-                Ok(size) => size.unwrap_or_default(),
+                Ok(Some(size)) => {
+                    remember_size(shared, course_id, &file.url, size);
+                    size
+                }
+                Ok(None) => 0,
                 Err(MediaFetchError::Status(status)) => {
                     return Err(DownloadFailure::Server { status })
                 }
@@ -70,4 +75,21 @@ async fn needed_bytes(
         needed += size.saturating_sub(file.fetched_bytes);
     }
     Ok(Some(needed))
+}
+
+/// Keeps a size learned from `HEAD` for the progress bar, for a file not begun yet. Should
+/// the first part say otherwise, the file starts again with the size the part gives.
+fn remember_size(shared: &Shared, course_id: &CourseId, url: &MediaUrl, size: u64) {
+    shared.change(course_id, |entry| {
+        let file = entry.as_mut().and_then(|entry| {
+            entry
+                .download
+                .files
+                .iter_mut()
+                .find(|file| &file.url == url)
+        });
+        if let Some(file) = file.filter(|file| file.fetched_bytes == 0) {
+            file.size_bytes = Some(size);
+        }
+    });
 }
