@@ -1,6 +1,6 @@
 //! The app: contexts, the page frame (skip link, header, main) and the routes.
 
-use crate::components::{AppHeader, RequireSession, SkipLink, UpdatePrompt};
+use crate::components::{AppHeader, RequireSession, SkipLink, StorageBanner, UpdatePrompt};
 use crate::i18n::provide_i18n;
 use crate::pages::{
     CatalogPage, CoursePage, DownloadsPage, LessonPage, NotFoundPage, QuizSubmissionsPage,
@@ -24,6 +24,7 @@ pub fn App() -> impl IntoView {
             <SkipLink />
             <AppHeader />
             <UpdatePrompt />
+            <StorageBanner />
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <RequireSession><NotFoundPage /></RequireSession> }>
                     <Route path=path!("/signin") view=SignInPage />

@@ -20,6 +20,7 @@ mod progress_ring;
 pub mod quiz;
 mod require_session;
 mod skip_link;
+mod storage_banner;
 mod sync_indicator;
 mod update_prompt;
 
@@ -40,5 +41,6 @@ pub use offline_notice::OfflineNotice;
 pub use progress_ring::ProgressRing;
 pub use require_session::RequireSession;
 pub use skip_link::SkipLink;
+pub use storage_banner::StorageBanner;
 pub use sync_indicator::SyncIndicator;
 pub use update_prompt::UpdatePrompt;

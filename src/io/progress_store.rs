@@ -6,7 +6,8 @@
 //! failure or once another tab's upgrade closed it.
 
 use super::document::now_ms;
-use super::idb::{IdbError, PlayerDb, ProgressEventIds, SharedConnection, DB_NAME};
+use super::idb::{IdbError, ProgressEventIds, SharedConnection, DB_NAME};
+use super::local_db::LocalDb;
 use super::random::random_uuid;
 use futures_channel::oneshot;
 use lectern_core::progress::LessonProgress;
@@ -256,14 +257,15 @@ impl ProgressStore {
         })
     }
 
-    /// The open connection, opened now if there is none or it was closed.
-    async fn connection(&self) -> Result<Rc<PlayerDb>, IdbError> {
-        self.shared.connection.get().await
+    /// The device's database (opened now if there is none or it was closed), or the
+    /// page's memory when the browser will not open it.
+    async fn connection(&self) -> Result<LocalDb, IdbError> {
+        self.shared.connection.local().await
     }
 
     /// Drops `db` after it failed, so the next use opens a fresh connection.
-    fn forget(&self, db: &Rc<PlayerDb>) {
-        self.shared.connection.forget(db);
+    fn forget(&self, db: &LocalDb) {
+        self.shared.connection.forget_local(db);
     }
 
     /// Pending and in-flight values whose key passes `wanted`.

@@ -71,7 +71,7 @@ impl SyncDriver {
         self.shared.generation.set(generation);
         *self.shared.user_id.borrow_mut() = Some(user_id.clone());
         *self.shared.engine.borrow_mut() = new_engine();
-        let db = match self.shared.connection.get().await {
+        let db = match self.shared.connection.local().await {
             Ok(db) => db,
             Err(err) => {
                 warn!("the outbox cannot be read, so nothing is synced from this tab: {err}");
@@ -81,7 +81,7 @@ impl SyncDriver {
         match db.outbox(&user_id).await {
             Ok(events) => self.feed(SyncInput::Restored(events)),
             Err(err) => {
-                self.shared.connection.forget(&db);
+                self.shared.connection.forget_local(&db);
                 warn!("the outbox cannot be read: {err}");
             }
         }
@@ -94,11 +94,11 @@ impl SyncDriver {
         let Some(user_id) = self.shared.user_id.borrow().clone() else {
             return;
         };
-        if let Ok(db) = self.shared.connection.get().await {
+        if let Ok(db) = self.shared.connection.local().await {
             match db.outbox(&user_id).await {
                 Ok(events) => self.feed(SyncInput::Restored(events)),
                 Err(err) => {
-                    self.shared.connection.forget(&db);
+                    self.shared.connection.forget_local(&db);
                     warn!("the outbox cannot be read: {err}");
                 }
             }
@@ -142,7 +142,7 @@ impl SyncDriver {
                 SyncOutput::Acknowledged(event_ids) => {
                     let driver = self.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        let outcome = match driver.shared.connection.get().await {
+                        let outcome = match driver.shared.connection.local().await {
                             Ok(db) => db.acknowledge(&event_ids).await,
                             Err(err) => Err(err),
                         };
@@ -214,7 +214,7 @@ impl SyncDriver {
         (self.shared.hooks.on_set_aside)(events.len());
         let driver = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let outcome = match driver.shared.connection.get().await {
+            let outcome = match driver.shared.connection.local().await {
                 Ok(db) => db.set_aside(&user_id, into, &events, now_ms()).await,
                 Err(err) => Err(err),
             };

@@ -5,7 +5,7 @@
 use crate::components::{DocumentTitle, Loading};
 use crate::i18n::{I18nInjection, Msg};
 use crate::io::document::format_local_datetime;
-use crate::io::idb::{IdbError, PlayerDb, SetAside};
+use crate::io::idb::{IdbError, SetAside, SharedConnection, DB_NAME};
 use crate::state::{SessionInjection, SyncInjection};
 use lectern_core::sync::{EventBody, LearnerEvent};
 use leptos::prelude::*;
@@ -53,7 +53,7 @@ async fn load_lists(
     let Some(user_id) = user_id else {
         return Ok((Vec::new(), Vec::new(), Vec::new()));
     };
-    let db = PlayerDb::open().await?;
+    let db = SharedConnection::new(DB_NAME).local().await?;
     let pending = db
         .outbox(&user_id)
         .await?

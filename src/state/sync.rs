@@ -4,6 +4,7 @@
 
 use super::{ProgressInjection, SessionInjection};
 use crate::io::idb::IdbError;
+use crate::io::local_db::{self, Fallback};
 use crate::io::service_worker;
 use crate::io::sync_driver::{SyncDriver, SyncHooks};
 use lectern_core::sync::{SyncInput, SyncStatus};
@@ -21,6 +22,9 @@ pub struct SyncInjection {
     pub set_aside: RwSignal<usize>,
     /// The last progress write on this device failed (it is retried); `None` once one lands.
     pub storage_error: RwSignal<Option<IdbError>>,
+    /// Set once this page keeps progress and events in memory (the browser would not open
+    /// IndexedDB), with why.
+    pub memory_only: RwSignal<Option<Fallback>>,
     driver: StoredValue<SyncDriver, LocalStorage>,
 }
 
@@ -43,6 +47,8 @@ pub fn provide_sync() {
     let status = RwSignal::new(SyncStatus::Synced);
     let set_aside = RwSignal::new(0usize);
     let storage_error = RwSignal::new(None);
+    let memory_only = RwSignal::new(None);
+    local_db::on_fallback(move |fallback| memory_only.set(Some(fallback.clone())));
     progress
         .store()
         .on_outcome(move |outcome| storage_error.set(outcome.err()));
@@ -91,6 +97,7 @@ pub fn provide_sync() {
         status,
         set_aside,
         storage_error,
+        memory_only,
         driver: kept,
     });
 }

@@ -38,5 +38,8 @@ pub(super) fn text(msg: OfflineMsg) -> &'static str {
         OfflineMsg::DownloadsLink => "التنزيلات",
         OfflineMsg::UpdateReady => "يتوفر إصدار جديد من Lectern.",
         OfflineMsg::UpdateReload => "أعد التحميل للتحديث",
+        OfflineMsg::MemoryOnlyUnavailable => "لا يسمح وضع المتصفح هذا لـ Lectern بحفظ تقدّمك على هذا الجهاز. يُرسَل التقدّم إلى الخادم أولًا بأول، فابقَ متصلًا أو أبقِ هذه الصفحة مفتوحة حتى يُرسَل.",
+        OfflineMsg::MemoryOnlyBlocked => "حُدِّث Lectern في علامة تبويب أخرى. أغلق علامات تبويب Lectern الأخرى وأعد تحميل هذه ليُحفَظ تقدّمك على هذا الجهاز. وحتى ذلك الحين يُرسَل إلى الخادم أولًا بأول.",
+        OfflineMsg::MemoryWaiting => "دون اتصال: {count} لم يُرسَل بعد، وغير محفوظ على هذا الجهاز",
     }
 }

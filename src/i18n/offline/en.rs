@@ -38,5 +38,8 @@ pub(super) fn text(msg: OfflineMsg) -> &'static str {
         OfflineMsg::DownloadsLink => "Downloads",
         OfflineMsg::UpdateReady => "A new version of Lectern is available.",
         OfflineMsg::UpdateReload => "Reload to update",
+        OfflineMsg::MemoryOnlyUnavailable => "This browser mode does not let Lectern keep your progress on this device. It is sent to the server as you go, so stay online, or keep this page open until it is sent.",
+        OfflineMsg::MemoryOnlyBlocked => "Lectern was updated in another tab. Close the other Lectern tabs and reload this one so your progress is kept on this device. Until then it is sent to the server as you go.",
+        OfflineMsg::MemoryWaiting => "Offline: {count} not yet sent, not saved on this device",
     }
 }

@@ -50,6 +50,10 @@ pub enum OfflineMsg {
     DownloadsLink,
     UpdateReady,
     UpdateReload,
+    MemoryOnlyUnavailable,
+    MemoryOnlyBlocked,
+    /// Contains `{count}`.
+    MemoryWaiting,
 }
 
 /// The text of `msg` in `locale`.
@@ -65,7 +69,8 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    const TEMPLATES: [(OfflineMsg, &[&str]); 7] = [
+    const TEMPLATES: [(OfflineMsg, &[&str]); 8] = [
+        (OfflineMsg::MemoryWaiting, &["count"]),
         (OfflineMsg::BytesOf, &["done", "total"]),
         (OfflineMsg::FilesOf, &["done", "total"]),
         (OfflineMsg::FailedNoSpace, &["needed", "free"]),

@@ -23,7 +23,7 @@ pub use progress::{course_key, progress_key, StoredProgressV1};
 use futures_channel::oneshot;
 use indexed_db_futures::database::{Database, VersionChangeEvent, VersionChangeListener};
 use leptos::logging::warn;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::future::{poll_fn, Future};
 use std::pin::Pin;
 use std::rc::Rc;
@@ -31,6 +31,17 @@ use std::task::Poll;
 
 /// The database's name.
 pub const DB_NAME: &str = "lectern";
+thread_local! {
+    /// Databases for which an open was blocked by another tab on this page's watch.
+    static BLOCKED: RefCell<std::collections::BTreeSet<String>> = RefCell::default();
+}
+
+fn was_blocked(name: &str) -> bool {
+    BLOCKED.with(|blocked| blocked.borrow().contains(name))
+}
+
+/// How long an open may take, an upgrade waiting for other tabs to close theirs included.
+pub const BLOCKED_PATIENCE: std::time::Duration = std::time::Duration::from_secs(5);
 /// The schema version this build creates and reads.
 pub const DB_VERSION: u32 = 5;
 /// Course manifests, keyed by `course_id` (since version 1).
@@ -66,6 +77,10 @@ pub enum IdbError {
     /// No IndexedDB (some private modes), a blocked upgrade, or a failed upgrade.
     #[error("IndexedDB could not be opened: {0}")]
     Open(String),
+    /// Another tab keeps an older version open and did not step aside within
+    /// [`BLOCKED_PATIENCE`].
+    #[error("IndexedDB could not be upgraded: another tab keeps an older version open")]
+    Blocked,
     /// A read or write failed (quota, a closed connection, bad data).
     #[error("IndexedDB operation failed: {0}")]
     Operation(String),
@@ -119,15 +134,58 @@ impl PlayerDb {
         PlayerDb::open_named(DB_NAME).await
     }
 
-    /// Opens a database with the player's schema under another name (for tests).
+    /// Opens a database with the player's schema under another name (for tests). An open
+    /// that has not settled within [`BLOCKED_PATIENCE`] fails instead of waiting for ever:
+    /// with [`IdbError::Blocked`] when another tab holds an older version open (the
+    /// `blocked` event fired for this database), otherwise with [`IdbError::Open`]. The
+    /// request itself goes on, and a connection it opens too late is closed at once.
     pub async fn open_named(name: &str) -> Result<PlayerDb, IdbError> {
-        let db = Database::open(name)
+        let (answer, answered) = oneshot::channel::<Result<Database, IdbError>>();
+        let answer = Rc::new(RefCell::new(Some(answer)));
+        let on_time = Rc::clone(&answer);
+        let timed_name = name.to_owned();
+        let give_up = move || {
+            if let Some(answer) = on_time.borrow_mut().take() {
+                let failure = if was_blocked(&timed_name) {
+                    IdbError::Blocked
+                } else {
+                    IdbError::Open(format!("no answer within {BLOCKED_PATIENCE:?}"))
+                };
+                let _ = answer.send(Err(failure));
+            }
+        };
+        let timer = leptos::prelude::set_timeout_with_handle(give_up, BLOCKED_PATIENCE);
+        let blocked_name = name.to_owned();
+        let request = Database::open(name.to_owned())
             .with_version(DB_VERSION)
+            .with_on_blocked(move |_event: VersionChangeEvent| {
+                BLOCKED.with(|blocked| blocked.borrow_mut().insert(blocked_name));
+                Ok(())
+            })
             .with_on_upgrade_needed(|event: VersionChangeEvent, db: Database| {
                 upgrade::upgrade(&db, event.old_version())
-            })
+            });
+        wasm_bindgen_futures::spawn_local(async move {
+            let opened = request.await.map_err(|err| IdbError::Open(err.to_string()));
+            match answer.borrow_mut().take() {
+                Some(answer) => {
+                    let _ = answer.send(opened);
+                }
+                // Too late: the caller gave up. Closing lets the blocking tab's work go on.
+                None => {
+                    if let Ok(db) = opened {
+                        db.close();
+                    }
+                }
+            }
+        });
+        let outcome = answered
             .await
-            .map_err(|err| IdbError::Open(err.to_string()))?;
+            .unwrap_or_else(|_| Err(IdbError::Open("the open request was dropped".into())));
+        if let Ok(timer) = timer {
+            timer.clear();
+        }
+        let db = outcome?;
         let is_open = Rc::new(Cell::new(true));
         let (stop_watching, stopped) = oneshot::channel();
         match db.version_changes() {

@@ -1,0 +1,238 @@
+//! The store the player falls back on when this browser will not open IndexedDB (some
+//! private modes, a storage error at open, an upgrade another tab blocks): lesson progress
+//! and the outbox kept in the page's memory, with the same rules as the device stores
+//! (progress merged on every write, events appended with this page's own sequence numbers,
+//! set-aside events kept apart). It lasts as long as the page, so the player sends events
+//! at once and says that progress is not kept on this device.
+
+use super::idb::{EventDraft, ProgressEventIds, SetAside};
+use jiff::Timestamp;
+use lectern_core::progress::LessonProgress;
+use lectern_core::sync::{DeviceId, EventBody, EventId, LearnerEvent};
+use lectern_core::{CourseId, LessonId, UserId};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+type LessonKey = (UserId, CourseId, LessonId);
+
+#[derive(Default)]
+struct Memory {
+    progress: BTreeMap<LessonKey, LessonProgress>,
+    /// Per learner, in the order recorded.
+    outbox: Vec<(UserId, LearnerEvent)>,
+    conflicts: Vec<(UserId, LearnerEvent, Option<String>)>,
+    rejected: Vec<(UserId, LearnerEvent, Option<String>)>,
+    /// This page's device id (a fresh one per page: nothing of it outlives the page) and
+    /// the last sequence number given out.
+    device: Option<(DeviceId, u64)>,
+}
+
+thread_local! {
+    static MEMORY: RefCell<BTreeMap<String, Memory>> = RefCell::default();
+}
+
+/// The in-memory stand-in for the database named `db_name`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoryDb {
+    db_name: String,
+}
+
+impl MemoryDb {
+    pub fn named(db_name: &str) -> MemoryDb {
+        MemoryDb {
+            db_name: db_name.to_owned(),
+        }
+    }
+
+    fn with<T>(&self, use_memory: impl FnOnce(&mut Memory) -> T) -> T {
+        MEMORY.with(|memory| {
+            let mut memory = memory.borrow_mut();
+            use_memory(memory.entry(self.db_name.clone()).or_default())
+        })
+    }
+
+    pub fn progress(
+        &self,
+        user_id: &UserId,
+        course_id: &CourseId,
+        lesson_id: &LessonId,
+    ) -> Option<LessonProgress> {
+        let key = (user_id.clone(), course_id.clone(), lesson_id.clone());
+        self.with(|memory| memory.progress.get(&key).cloned())
+    }
+
+    pub fn course_progress(
+        &self,
+        user_id: &UserId,
+        course_id: &CourseId,
+    ) -> Vec<(LessonId, LessonProgress)> {
+        self.with(|memory| {
+            memory
+                .progress
+                .iter()
+                .filter(|((user, course, _), _)| user == user_id && course == course_id)
+                .map(|((_, _, lesson_id), progress)| (lesson_id.clone(), progress.clone()))
+                .collect()
+        })
+    }
+
+    /// Merges `progress` into the lesson's and returns the merged progress.
+    pub fn save_progress(
+        &self,
+        user_id: &UserId,
+        course_id: &CourseId,
+        lesson_id: &LessonId,
+        progress: &LessonProgress,
+    ) -> LessonProgress {
+        self.merge(user_id, course_id, lesson_id, progress).1
+    }
+
+    fn merge(
+        &self,
+        user_id: &UserId,
+        course_id: &CourseId,
+        lesson_id: &LessonId,
+        progress: &LessonProgress,
+    ) -> (Option<LessonProgress>, LessonProgress) {
+        let key = (user_id.clone(), course_id.clone(), lesson_id.clone());
+        self.with(|memory| {
+            let before = memory.progress.get(&key).cloned();
+            let merged = before
+                .as_ref()
+                .map_or_else(|| progress.clone(), |known| known.merge(progress));
+            memory.progress.insert(key, merged.clone());
+            (before, merged)
+        })
+    }
+
+    /// As `PlayerDb::record_progress`: merges the progress and appends a `progressed` event
+    /// (and `completed` once), returning the merged progress and the events.
+    pub fn record_progress(
+        &self,
+        user_id: &UserId,
+        course_id: &CourseId,
+        lesson_id: &LessonId,
+        progress: &LessonProgress,
+        ids: ProgressEventIds,
+    ) -> (LessonProgress, Vec<LearnerEvent>) {
+        let (before, merged) = self.merge(user_id, course_id, lesson_id, progress);
+        let occurred_at = i64::try_from(merged.position_at_ms)
+            .ok()
+            .and_then(|ms| Timestamp::from_millisecond(ms).ok())
+            .unwrap_or(Timestamp::UNIX_EPOCH);
+        let draft = |event_id: EventId, body: EventBody| EventDraft {
+            event_id,
+            occurred_at,
+            course_id: course_id.clone(),
+            lesson_id: lesson_id.clone(),
+            body,
+        };
+        let mut drafts = vec![draft(
+            ids.progressed,
+            EventBody::Progressed {
+                position_ms: merged.position_ms,
+                duration_ms: merged.duration_ms,
+                watched: merged.watched.ranges().to_vec(),
+            },
+        )];
+        if merged.is_complete && !before.is_some_and(|b| b.is_complete) {
+            drafts.push(draft(ids.completed, EventBody::Completed));
+        }
+        let events = self.append(user_id, drafts, &ids.new_device);
+        (merged, events)
+    }
+
+    /// Appends `drafts` to the outbox with this page's next sequence numbers.
+    pub fn append(
+        &self,
+        user_id: &UserId,
+        drafts: Vec<EventDraft>,
+        new_device_id: &DeviceId,
+    ) -> Vec<LearnerEvent> {
+        self.with(|memory| {
+            let (device_id, last) = memory
+                .device
+                .get_or_insert_with(|| (new_device_id.clone(), 0));
+            let events: Vec<LearnerEvent> = drafts
+                .into_iter()
+                .map(|draft| {
+                    *last += 1;
+                    LearnerEvent {
+                        event_id: draft.event_id,
+                        device_id: device_id.clone(),
+                        sequence: *last,
+                        occurred_at: draft.occurred_at,
+                        course_id: draft.course_id,
+                        lesson_id: draft.lesson_id,
+                        body: draft.body,
+                    }
+                })
+                .collect();
+            memory
+                .outbox
+                .extend(events.iter().map(|event| (user_id.clone(), event.clone())));
+            events
+        })
+    }
+
+    /// The learner's events waiting for the server, in the order recorded.
+    pub fn outbox(&self, user_id: &UserId) -> Vec<LearnerEvent> {
+        self.with(|memory| {
+            memory
+                .outbox
+                .iter()
+                .filter(|(user, _)| user == user_id)
+                .map(|(_, event)| event.clone())
+                .collect()
+        })
+    }
+
+    /// Drops acknowledged events from the outbox.
+    pub fn acknowledge(&self, event_ids: &[EventId]) {
+        self.with(|memory| {
+            memory
+                .outbox
+                .retain(|(_, event)| !event_ids.contains(&event.event_id))
+        });
+    }
+
+    /// Moves events the server would not keep out of the outbox, with its reasons.
+    pub fn set_aside(
+        &self,
+        user_id: &UserId,
+        into: SetAside,
+        events: &[(LearnerEvent, Option<String>)],
+    ) {
+        self.with(|memory| {
+            let ids: Vec<&EventId> = events.iter().map(|(event, _)| &event.event_id).collect();
+            memory
+                .outbox
+                .retain(|(_, event)| !ids.contains(&&event.event_id));
+            let kept = events
+                .iter()
+                .map(|(event, reason)| (user_id.clone(), event.clone(), reason.clone()));
+            match into {
+                SetAside::Conflicts => memory.conflicts.extend(kept),
+                SetAside::Rejected => memory.rejected.extend(kept),
+            }
+        });
+    }
+
+    /// The learner's events set aside `from` one place, with the server's reasons.
+    pub fn set_aside_events(
+        &self,
+        user_id: &UserId,
+        from: SetAside,
+    ) -> Vec<(LearnerEvent, Option<String>)> {
+        self.with(|memory| {
+            let kept = match from {
+                SetAside::Conflicts => &memory.conflicts,
+                SetAside::Rejected => &memory.rejected,
+            };
+            kept.iter()
+                .filter(|(user, _, _)| user == user_id)
+                .map(|(_, event, reason)| (event.clone(), reason.clone()))
+                .collect()
+        })
+    }
+}
