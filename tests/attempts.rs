@@ -55,6 +55,7 @@ fn attempt(id_suffix: &str, number: u32, status: AttemptStatus) -> LocalAttempt 
             client_submitted_at: None,
             is_late: false,
             has_ignored_late_answers: false,
+            late_copy_of: None,
             result: None,
         },
         current_question: 2,

@@ -113,6 +113,7 @@ fn submitted_attempt() -> AttemptView {
         client_submitted_at: Some(at("2027-01-12T18:14:03Z")),
         is_late: false,
         has_ignored_late_answers: true,
+        late_copy_of: None,
         result: Some(AttemptResult {
             score_millipoints: Score::from_millipoints(2_500),
             possible_millipoints: Score::from_points(8),
@@ -220,6 +221,7 @@ fn attempt_in_progress() {
         submitted_at: None,
         client_submitted_at: None,
         has_ignored_late_answers: false,
+        late_copy_of: None,
         result: None,
         answers: Default::default(),
         ..submitted_attempt()

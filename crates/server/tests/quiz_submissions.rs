@@ -7,7 +7,7 @@
 mod common;
 
 use common::expect_problem;
-use common::quiz::{at, graded, pool_question, quiz_server};
+use common::quiz::{at, attempt_id, graded, pool_question, quiz_server, QUIZ};
 use jiff::SignedDuration;
 use lectern_api::v1::{FieldProblem, ProblemType};
 use reqwest::StatusCode;
@@ -313,4 +313,84 @@ async fn feedback_after_the_due_date_hides_the_result_until_then() {
         list["attempts"][0]["result"]["questions"][0]["explanation"],
         "Paris."
     );
+}
+
+#[tokio::test]
+async fn answers_sent_after_the_attempt_closed_are_kept_as_a_copy_for_review() {
+    let server = quiz_server(graded(
+        json!({"time_limit_seconds": 600, "attempt_limit": 1}),
+    ))
+    .await;
+    let learner = server.sign_in("learner1", "learner1").await;
+    server.start_new(&learner, 1).await;
+    let lyon = json!({"kind": "single_choice", "value": "lyon"});
+    server
+        .save_answers(&learner, 1, json!({"capital": lyon}))
+        .await;
+    // Offline, the learner changes the answer and submits; the time runs out meanwhile.
+    server.clock.set(at(900));
+    let offline =
+        json!({"answers": {"capital": paris()}, "client_submitted_at": "2030-01-10T09:09:00Z"});
+    for _ in 0..2 {
+        let response = server.submit_attempt(&learner, 1, offline.clone()).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        let closed: Value = response.json().await.unwrap();
+        assert_eq!(
+            closed["answers"],
+            json!({"capital": lyon}),
+            "graded on what was in time"
+        );
+        assert_eq!(closed["has_ignored_late_answers"], true);
+        assert!(closed.get("late_copy_of").is_none());
+    }
+    let list = server.attempts(&learner).await;
+    let attempts = list["attempts"].as_array().unwrap();
+    assert_eq!(
+        attempts.len(),
+        2,
+        "one copy, even for a retried submission: {list}"
+    );
+    let copy = &attempts[1];
+    assert_eq!(copy["late_copy_of"], attempts[0]["attempt_id"]);
+    assert_eq!(copy["status"], "submitted");
+    assert_eq!(copy["answers"], json!({"capital": paris()}));
+    assert_eq!(copy["attempt_number"], 2);
+    assert_eq!(copy["client_submitted_at"], "2030-01-10T09:09:00Z");
+    // The copy is not an attempt made: the limit of one still counts the first only.
+    let refused = server
+        .start_attempt(&learner, QUIZ, &json!({"attempt_id": attempt_id(3)}))
+        .await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn an_attempt_the_server_closed_keeps_later_answers_as_a_copy_and_the_same_ones_add_nothing()
+{
+    let server = quiz_server(graded(json!({"time_limit_seconds": 60}))).await;
+    let learner = server.sign_in("learner1", "learner1").await;
+    server.start_new(&learner, 1).await;
+    server
+        .save_answers(&learner, 1, json!({"capital": paris()}))
+        .await;
+    server.clock.set(at(3_600));
+    // Any read submits it at its deadline; the device had nothing new to send.
+    server.attempts(&learner).await;
+    let same = json!({"answers": {"capital": paris()}});
+    let response = server.submit_attempt(&learner, 1, same).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        server.attempts(&learner).await["attempts"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let lyon = json!({"kind": "single_choice", "value": "lyon"});
+    let response = server
+        .submit_attempt(&learner, 1, json!({"answers": {"capital": lyon}}))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let list = server.attempts(&learner).await;
+    assert_eq!(list["attempts"].as_array().unwrap().len(), 2, "{list}");
+    assert_eq!(list["attempts"][1]["answers"], json!({"capital": lyon}));
 }

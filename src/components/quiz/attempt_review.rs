@@ -39,6 +39,7 @@ pub fn AttemptReview(attempt: LocalAttempt) -> impl IntoView {
     let flags = view! {
         {attempt.view.is_late.then(|| view! { <p class="attempt-late">{move || i18n.q(QuizMsg::SubmittedLate)}</p> })}
         {attempt.view.has_ignored_late_answers.then(|| view! { <p class="attempt-late-answers">{move || i18n.q(QuizMsg::LateAnswersIgnored)}</p> })}
+        {attempt.view.late_copy_of.is_some().then(|| view! { <p class="attempt-late-copy">{move || i18n.q(QuizMsg::LateCopyExplained)}</p> })}
     };
     let questions = drawn
         .question_ids

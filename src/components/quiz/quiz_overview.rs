@@ -92,6 +92,7 @@ pub fn QuizOverview(
                     " · " <span class="attempt-status">{move || i18n.q(status)}</span>
                     {score.map(|score| view! { " · " <span class="attempt-item-score">{score}</span> })}
                     {attempt.view.is_late.then(|| view! { " · " <span class="attempt-item-late">{move || i18n.q(QuizMsg::Late)}</span> })}
+                    {attempt.view.late_copy_of.is_some().then(|| view! { " · " <span class="attempt-item-late-copy">{move || i18n.q(QuizMsg::LateCopy)}</span> })}
                     {is_open_for_review.then(|| view! {
                         " " <button type="button" class="attempt-review-open" on:click=move |_| quiz.open(attempt_id.clone())>
                             {move || i18n.q(QuizMsg::Review)}

@@ -68,6 +68,8 @@ pub enum QuizMsg {
     AwaitingReview,
     SubmittedLate,
     LateAnswersIgnored,
+    LateCopy,
+    LateCopyExplained,
     /// Contains `{n}`.
     ReviewOfAttempt,
     BackToQuiz,

@@ -58,6 +58,7 @@ mod tests {
             client_submitted_at: None,
             is_late: false,
             has_ignored_late_answers: false,
+            late_copy_of: None,
             result: None,
         }
     }

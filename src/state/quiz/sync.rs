@@ -314,6 +314,7 @@ impl QuizInjection {
                 client_submitted_at: None,
                 is_late: false,
                 has_ignored_late_answers: false,
+                late_copy_of: None,
                 result: None,
             },
             current_question: 0,

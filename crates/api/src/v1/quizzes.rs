@@ -177,6 +177,11 @@ pub struct AttemptView {
     /// attempt was graded on the answers saved in time.
     #[serde(default)]
     pub has_ignored_late_answers: bool,
+    /// Set on an attempt the server made to keep answers that arrived after the named
+    /// attempt had closed (an offline submission): submitted and graded, for an instructor
+    /// to review; it does not replace that attempt's grade nor count as an attempt made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub late_copy_of: Option<AttemptId>,
     /// Present once submitted and the settings let the score show.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<AttemptResult>,

@@ -24,6 +24,8 @@ pub struct StoredAttempt {
     pub deadline_at: Option<Timestamp>,
     pub answers: BTreeMap<String, Answer>,
     pub submission: Option<StoredSubmission>,
+    /// Set on a copy holding answers that arrived after this other attempt had closed.
+    pub late_copy_of: Option<AttemptId>,
 }
 
 /// What submitting an attempt recorded.
@@ -58,7 +60,7 @@ pub struct NewReview<'a> {
 const ATTEMPT_COLUMNS: &str = "quiz_attempts.attempt_id, quiz_attempts.course_id, \
     quiz_attempts.lesson_id, quiz_attempts.user_id, attempt_number, seed, started_at, \
     deadline_at, answers_json, submitted_at, client_submitted_at, is_late, \
-    has_ignored_late_answers, grade_json";
+    has_ignored_late_answers, grade_json, late_copy_of";
 
 #[derive(sqlx::FromRow)]
 struct AttemptRow {
@@ -76,6 +78,7 @@ struct AttemptRow {
     is_late: bool,
     has_ignored_late_answers: bool,
     grade_json: Option<String>,
+    late_copy_of: Option<String>,
 }
 
 fn time(millis: i64) -> Result<Timestamp, sqlx::Error> {
@@ -111,6 +114,12 @@ impl TryFrom<AttemptRow> for StoredAttempt {
             deadline_at: row.deadline_at.map(time).transpose()?,
             answers: serde_json::from_str(&row.answers_json).map_err(decode_error)?,
             submission,
+            late_copy_of: row
+                .late_copy_of
+                .as_deref()
+                .map(AttemptId::parse)
+                .transpose()
+                .map_err(decode_error)?,
         })
     }
 }
@@ -191,7 +200,8 @@ pub async fn insert(
     let answers_json = serde_json::to_string(&attempt.answers).map_err(encode_error)?;
     sqlx::query(
         "INSERT INTO quiz_attempts (attempt_id, course_id, lesson_id, user_id, attempt_number, \
-         seed, started_at, deadline_at, answers_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         seed, started_at, deadline_at, answers_json, late_copy_of) \
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(attempt.attempt_id.as_str())
     .bind(attempt.course_id.as_str())
@@ -202,9 +212,46 @@ pub async fn insert(
     .bind(millis(attempt.started_at))
     .bind(attempt.deadline_at.map(millis))
     .bind(answers_json)
+    .bind(attempt.late_copy_of.as_ref().map(AttemptId::as_str))
     .execute(db)
     .await?;
     Ok(())
+}
+
+/// The late copy of `attempt_id`, if one was kept.
+pub async fn late_copy_of(
+    db: impl SqliteExecutor<'_>,
+    attempt_id: &AttemptId,
+) -> Result<Option<AttemptId>, sqlx::Error> {
+    let found: Option<String> =
+        sqlx::query_scalar("SELECT attempt_id FROM quiz_attempts WHERE late_copy_of = ?")
+            .bind(attempt_id.as_str())
+            .fetch_optional(db)
+            .await?;
+    found
+        .as_deref()
+        .map(AttemptId::parse)
+        .transpose()
+        .map_err(decode_error)
+}
+
+/// The number the learner's next attempt at this quiz gets.
+pub async fn next_attempt_number(
+    db: impl SqliteExecutor<'_>,
+    course_id: &CourseId,
+    lesson_id: &LessonId,
+    user_id: &UserId,
+) -> Result<u32, sqlx::Error> {
+    let highest: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(attempt_number) FROM quiz_attempts \
+         WHERE course_id = ? AND lesson_id = ? AND user_id = ?",
+    )
+    .bind(course_id.as_str())
+    .bind(lesson_id.as_str())
+    .bind(user_id.as_str())
+    .fetch_one(db)
+    .await?;
+    u32::try_from(highest.unwrap_or(0) + 1).map_err(decode_error)
 }
 
 /// Replaces the saved answers of an attempt in progress. Returns whether it was still in

@@ -69,6 +69,7 @@ fn view(
         client_submitted_at: submission.and_then(|s| s.client_submitted_at),
         is_late: submission.is_some_and(|s| s.is_late),
         has_ignored_late_answers: submission.is_some_and(|s| s.has_ignored_late_answers),
+        late_copy_of: attempt.late_copy_of.clone(),
         result,
     }
 }

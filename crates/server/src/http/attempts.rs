@@ -5,7 +5,9 @@ use super::attempt_view::attempt_view;
 use super::quiz_access::{
     attempt_id_from_path, attempt_id_from_path_text, own_attempt, taught_attempt,
 };
-use super::submission::{check_answers, finalise_if_expired, reload, submit, SubmitRequest};
+use super::submission::{
+    check_answers, finalise_if_expired, keep_late_answers, reload, submit, SubmitRequest,
+};
 use super::{ApiError, ApiJson, AuthUser};
 use crate::db::attempts::{self, NewReview, StoredAttempt};
 use crate::AppState;
@@ -73,8 +75,20 @@ async fn submit_attempt(
     let mut transaction = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let (access, attempt) =
         own_attempt(&mut transaction, &caller.profile.user_id, &attempt_id).await?;
-    let attempt = if attempt.submission.is_some() {
-        // Submitting again changes nothing: the first submission and its grade stand.
+    let attempt = if let Some(submission) = &attempt.submission {
+        // Submitting again changes nothing: the first submission and its grade stand. If
+        // the server closed it at its deadline, answers sent since are kept as a copy.
+        if submission.client_submitted_at.is_none() {
+            keep_late_answers(
+                &mut transaction,
+                &access.quiz,
+                &attempt,
+                &request.answers,
+                request.client_submitted_at,
+                now,
+            )
+            .await?;
+        }
         attempt
     } else if takes_answers(attempt.deadline_at, now) {
         check_answers(
@@ -98,7 +112,17 @@ async fn submit_attempt(
         )
         .await?
     } else {
-        submit_expired(&mut transaction, &access.quiz, &attempt, &request).await?
+        let closed = submit_expired(&mut transaction, &access.quiz, &attempt, &request).await?;
+        keep_late_answers(
+            &mut transaction,
+            &access.quiz,
+            &closed,
+            &request.answers,
+            request.client_submitted_at,
+            now,
+        )
+        .await?;
+        closed
     };
     let view = attempt_view(&mut transaction, &access, &attempt, now).await?;
     transaction.commit().await?;

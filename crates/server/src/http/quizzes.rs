@@ -85,7 +85,9 @@ async fn start_or_resume(
     if let Some(in_progress) = previous.iter().find(|a| a.submission.is_none()) {
         return Ok((StatusCode::OK, in_progress.clone()));
     }
-    let attempts_used = u32::try_from(previous.len()).unwrap_or(u32::MAX);
+    // A late copy (answers that came after an attempt closed) is not an attempt made.
+    let made = previous.iter().filter(|a| a.late_copy_of.is_none()).count();
+    let attempts_used = u32::try_from(made).unwrap_or(u32::MAX);
     check_start(&quiz.settings, now, attempts_used).map_err(ApiError::StartRefused)?;
     let seed = match request.seed {
         Some(seed) if !quiz.settings.is_graded => seed.0,
@@ -103,6 +105,7 @@ async fn start_or_resume(
         deadline_at: attempt_deadline(&quiz.settings, now),
         answers: BTreeMap::new(),
         submission: None,
+        late_copy_of: None,
     };
     attempts::insert(&mut *conn, &attempt).await?;
     let attempt = reload(conn, &attempt).await?;

@@ -5,7 +5,7 @@
 use super::ApiError;
 use crate::db::attempts::{self, StoredAttempt, StoredSubmission};
 use jiff::Timestamp;
-use lectern_api::v1::FieldProblem;
+use lectern_api::v1::{AttemptId, FieldProblem};
 use lectern_core::quiz::{draw, grade_quiz, is_late, takes_answers, Answer, DrawnQuiz, Quiz};
 use sqlx::SqliteConnection;
 use std::collections::BTreeMap;
@@ -102,4 +102,80 @@ pub(super) async fn reload(
     attempts::find(&mut *conn, &attempt.attempt_id)
         .await?
         .ok_or_else(|| ApiError::Internal(format!("attempt {} vanished", attempt.attempt_id)))
+}
+
+/// Keeps answers that reached the server after `closed` had closed (an offline submission)
+/// as a new, submitted attempt naming `closed`, for an instructor to review, when they
+/// differ from what `closed` was graded on and fit its questions. `closed` keeps its grade.
+/// Only one copy is ever kept per attempt, so a retried submission adds nothing. Returns
+/// whether a copy now exists.
+pub(super) async fn keep_late_answers(
+    conn: &mut SqliteConnection,
+    quiz: &Quiz,
+    closed: &StoredAttempt,
+    late_answers: &BTreeMap<String, Answer>,
+    client_submitted_at: Option<Timestamp>,
+    now: Timestamp,
+) -> Result<bool, ApiError> {
+    if attempts::late_copy_of(&mut *conn, &closed.attempt_id)
+        .await?
+        .is_some()
+    {
+        return Ok(true);
+    }
+    let differs = late_answers
+        .iter()
+        .any(|(question_id, answer)| closed.answers.get(question_id) != Some(answer));
+    let drawn = draw(quiz, closed.seed);
+    if !differs || check_answers(quiz, &drawn, late_answers).is_err() {
+        return Ok(false);
+    }
+    let mut answers = closed.answers.clone();
+    answers.extend(
+        late_answers
+            .iter()
+            .map(|(id, answer)| (id.clone(), answer.clone())),
+    );
+    let attempt_number = attempts::next_attempt_number(
+        &mut *conn,
+        &closed.course_id,
+        &closed.lesson_id,
+        &closed.user_id,
+    )
+    .await?;
+    let copy = StoredAttempt {
+        attempt_id: random_attempt_id()?,
+        attempt_number,
+        deadline_at: None,
+        answers: BTreeMap::new(),
+        submission: None,
+        late_copy_of: Some(closed.attempt_id.clone()),
+        ..closed.clone()
+    };
+    attempts::insert(&mut *conn, &copy).await?;
+    let request = SubmitRequest {
+        submitted_at: now,
+        client_submitted_at,
+        has_ignored_late_answers: false,
+    };
+    submit(conn, quiz, &copy, &answers, request).await?;
+    Ok(true)
+}
+
+/// A fresh version 4 UUID for an attempt the server makes itself.
+fn random_attempt_id() -> Result<AttemptId, ApiError> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|err| ApiError::Internal(err.to_string()))?;
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    let text = format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    );
+    AttemptId::parse(&text).map_err(|err| ApiError::Internal(err.to_string()))
 }
