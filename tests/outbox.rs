@@ -1,8 +1,9 @@
 //! The sync stores in a real browser: recording an event updates the lesson's progress and
-//! appends the event with this device's next sequence number in one call; the outbox is per
-//! learner and in order; acknowledged events leave it; conflicts and rejections are set
-//! aside with their reasons, never lost; and a v3 database (the last released schema)
-//! upgrades with its attempts intact.
+//! appends the event with this device's next sequence number in one call; a batch of events
+//! lands whole, in order, or not at all; the outbox is per learner and in order;
+//! acknowledged events leave it; conflicts and rejections are set aside with their reasons,
+//! never lost; and a v3 database (the last released schema) upgrades with its attempts
+//! intact.
 
 // Browser tests are not `#[test]` functions, so clippy's test allowance does not reach them.
 #![allow(clippy::unwrap_used)]
@@ -12,12 +13,14 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyPath;
 use lectern::io::idb::{
-    EventDraft, PlayerDb, SetAside, ATTEMPTS, ATTEMPTS_BY_QUIZ, CONFLICTS, DB_VERSION, DEVICE,
-    MANIFESTS, OUTBOX, PROGRESS, PROGRESS_BY_COURSE, REJECTED,
+    EventDraft, EventWrite, PlayerDb, SetAside, ATTEMPTS, ATTEMPTS_BY_QUIZ, CONFLICTS, DB_VERSION,
+    DEVICE, MANIFESTS, OUTBOX, PROGRESS, PROGRESS_BY_COURSE, REJECTED,
 };
 use lectern_core::progress::LessonProgress;
 use lectern_core::sync::{DeviceId, EventBody, EventId};
 use lectern_core::{CourseId, LessonId, UserId};
+use std::future::Future;
+use std::task::Poll;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -103,6 +106,145 @@ async fn recording_updates_progress_and_appends_the_event_with_the_next_sequence
         .await
         .unwrap();
     assert_eq!((third.sequence, third.device_id), (3, device(1)));
+}
+
+/// A write of `draft` merging `progress` into its lesson when given.
+fn write(draft: EventDraft, progress: Option<LessonProgress>) -> EventWrite {
+    EventWrite { draft, progress }
+}
+
+/// `draft` moved to another lesson of the same course.
+fn in_lesson(mut draft: EventDraft, lesson_id: &str) -> EventDraft {
+    draft.lesson_id = LessonId::parse(lesson_id).unwrap();
+    draft
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_of_events_lands_whole_in_order_after_what_was_recorded_before() {
+    let name = "lectern-test-outbox-batch";
+    fresh(name).await;
+    let db = PlayerDb::open_named(name).await.unwrap();
+    let ada = UserId::parse("ada").unwrap();
+    let first = db
+        .record_event(&ada, draft(1, progressed(5_000)), None, &device(1), 1.0)
+        .await
+        .unwrap();
+    let batch = vec![
+        write(draft(2, progressed(10_000)), Some(progress(10_000))),
+        write(
+            in_lesson(draft(3, progressed(20_000)), "planets-narrated"),
+            Some(progress(20_000)),
+        ),
+        write(draft(4, EventBody::Completed), None),
+        // A second write to the same lesson in the batch merges with the first.
+        write(draft(5, progressed(30_000)), Some(progress(30_000))),
+    ];
+    // The device keeps the id it got first, whatever a batch offers.
+    let recorded = db
+        .record_events(&ada, batch, &device(2), 2.0)
+        .await
+        .unwrap();
+    let sequences: Vec<u64> = recorded.iter().map(|e| e.sequence).collect();
+    assert_eq!(sequences, [2, 3, 4, 5]);
+    assert!(recorded.iter().all(|e| e.device_id == device(1)));
+    let ids: Vec<EventId> = recorded.iter().map(|e| e.event_id.clone()).collect();
+    assert_eq!(ids, [event_id(2), event_id(3), event_id(4), event_id(5)]);
+    let mut expected = vec![first];
+    expected.extend(recorded);
+    assert_eq!(db.outbox(&ada).await.unwrap(), expected);
+    let course = CourseId::parse("astronomy-101").unwrap();
+    let tour = LessonId::parse("tour-of-the-sky").unwrap();
+    let planets = LessonId::parse("planets-narrated").unwrap();
+    let saved = db.progress(&ada, &course, &tour).await.unwrap().unwrap();
+    assert_eq!(saved.position_ms, 30_000);
+    assert_eq!(saved.watched.ranges(), [(0, 30_000)]);
+    let saved = db.progress(&ada, &course, &planets).await.unwrap().unwrap();
+    assert_eq!(saved.position_ms, 20_000);
+    // The next event continues after the batch.
+    let next = db
+        .record_event(&ada, draft(6, EventBody::Completed), None, &device(3), 3.0)
+        .await
+        .unwrap();
+    assert_eq!(next.sequence, 6);
+}
+
+/// Polls `future` at most `polls` times, and drops it unfinished (`None`) after that.
+async fn poll_at_most<F: Future>(future: F, polls: usize) -> Option<F::Output> {
+    // Boxed, so dropping it drops the future itself, and with it its transaction.
+    let mut future = Box::pin(future);
+    let mut polls_left = polls;
+    std::future::poll_fn(move |cx| {
+        polls_left -= 1;
+        match future.as_mut().poll(cx) {
+            Poll::Ready(output) => Poll::Ready(Some(output)),
+            Poll::Pending if polls_left == 0 => Poll::Ready(None),
+            Poll::Pending => Poll::Pending,
+        }
+    })
+    .await
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_stopped_after_any_of_its_steps_is_stored_whole_or_not_at_all() {
+    let name = "lectern-test-outbox-batch-stopped";
+    let ada = UserId::parse("ada").unwrap();
+    let course = CourseId::parse("astronomy-101").unwrap();
+    let lessons = ["tour-of-the-sky", "planets-narrated", "planets-at-a-glance"];
+    // Two writes to each lesson.
+    let batch: Vec<EventWrite> = (1..=6)
+        .map(|n| {
+            let lesson_id = lessons[n as usize % lessons.len()];
+            let draft = in_lesson(draft(n, progressed(n * 1_000)), lesson_id);
+            write(draft, Some(progress(n * 1_000)))
+        })
+        .collect();
+    let first_device = device(1);
+    let mut stopped_with_nothing = 0;
+    // Stops the batch after its first step, its second, and so on, as a failed request
+    // (returned with `?`) or a closed tab does, until it finishes.
+    for polls in 1.. {
+        assert!(polls < 100, "the batch never finished");
+        fresh(name).await;
+        let db = PlayerDb::open_named(name).await.unwrap();
+        let recording = db.record_events(&ada, batch.clone(), &first_device, 1.0);
+        let outcome = poll_at_most(recording, polls).await;
+        let outbox = db.outbox(&ada).await.unwrap();
+        let mut saved = Vec::new();
+        for lesson_id in lessons {
+            let lesson_id = LessonId::parse(lesson_id).unwrap();
+            saved.extend(db.progress(&ada, &course, &lesson_id).await.unwrap());
+        }
+        if outbox.is_empty() {
+            assert_eq!(saved, Vec::new(), "stopped after {polls} polls");
+            assert!(outcome.is_none(), "finished without storing anything");
+            // Nor was the device's sequence advanced, or its id taken.
+            let next = db
+                .record_event(&ada, draft(9, EventBody::Completed), None, &device(2), 2.0)
+                .await
+                .unwrap();
+            assert_eq!((next.sequence, next.device_id), (1, device(2)));
+            stopped_with_nothing += 1;
+            continue;
+        }
+        // Stopped once its commit was asked for (the last step), or finished: all of it.
+        let sequences: Vec<u64> = outbox.iter().map(|e| e.sequence).collect();
+        assert_eq!(sequences, [1, 2, 3, 4, 5, 6], "stopped after {polls} polls");
+        // Each lesson holds the later of its two writes.
+        let positions: Vec<u64> = saved.iter().map(|p| p.position_ms).collect();
+        assert_eq!(
+            positions,
+            [6_000, 4_000, 5_000],
+            "stopped after {polls} polls"
+        );
+        if let Some(recorded) = outcome {
+            assert_eq!(recorded.unwrap(), outbox);
+            break;
+        }
+    }
+    assert!(
+        stopped_with_nothing > 5,
+        "only {stopped_with_nothing} steps"
+    );
 }
 
 #[wasm_bindgen_test]

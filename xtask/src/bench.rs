@@ -9,6 +9,12 @@
 //! every question kind), natively (`crates/core/examples/grading_bench.rs`) and in wasm in
 //! headless Chromium (the player's ignored `tests/grading_bench.rs`), both in the release
 //! profile. Each prints a `lectern-grading-bench {json}` line, read here.
+//!
+//! Then the offline-sync figures. Lecture progress events written to IndexedDB per second
+//! by the player's real write path, one transaction per event and batched (the player's
+//! ignored `tests/idb_bench.rs`, release wasm, a `lectern-idb-bench {json}` line); and,
+//! printed by `lectern-bench`, the time to sync 10,000 queued events through the player
+//! against posting them natively.
 
 use crate::process::{describe, run};
 use crate::stack::Stack;
@@ -26,6 +32,8 @@ const LEARNER: &str = "learner1";
 
 /// What starts the grading benches' report line (`workload::REPORT_PREFIX` in the core).
 const GRADING_PREFIX: &str = "lectern-grading-bench ";
+/// What starts the IndexedDB bench's report line (`REPORT_PREFIX` in `tests/idb_bench.rs`).
+const IDB_PREFIX: &str = "lectern-idb-bench ";
 
 pub fn bench() -> Result<()> {
     setup::all(setup::Needs::Everything)?;
@@ -33,6 +41,7 @@ pub fn bench() -> Result<()> {
     let stack = Stack::start("server")?;
     // After the release player, so the wasm build reuses what Trunk compiled.
     let in_browser = grading_in_browser()?;
+    let idb = idb_in_browser()?;
     let course = stack.scratch().join("bench-course.json");
     let questions = QUIZ_QUESTIONS.to_string();
     run(core_example("bench_course").arg(&course).args([
@@ -56,7 +65,9 @@ pub fn bench() -> Result<()> {
             .arg(root().join("dist"))
             .args([QUIZ_COURSE_ID, QUIZ_LESSON_ID, &questions]),
     )?;
-    report_grading(&native, &in_browser)
+    report_grading(&native, &in_browser)?;
+    report_idb(&idb);
+    Ok(())
 }
 
 /// `cargo run --release -p lectern-core --example NAME --`.
@@ -80,26 +91,37 @@ fn grading_natively() -> Result<GradingFigures> {
 }
 
 fn grading_in_browser() -> Result<GradingFigures> {
-    let output = stdout_of(
-        Command::new(cargo())
-            .current_dir(root())
-            .args([
-                "test",
-                "--release",
-                "-p",
-                "lectern",
-                "--target",
-                "wasm32-unknown-unknown",
-                "--test",
-                "grading_bench",
-                "--",
-                "--include-ignored",
-                "--nocapture",
-            ])
-            .env("CHROMEDRIVER", setup::CHROMEDRIVER)
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "300"),
-    )?;
+    let output = stdout_of(&mut ignored_browser_test("grading_bench"))?;
     GradingFigures::find(&output)
+}
+
+fn idb_in_browser() -> Result<IdbFigures> {
+    let output = stdout_of(&mut ignored_browser_test("idb_bench"))?;
+    IdbFigures::find(&output)
+}
+
+/// The player's ignored browser test `name`, in release, in headless Chromium, printing
+/// what it logs.
+fn ignored_browser_test(name: &str) -> Command {
+    let mut command = Command::new(cargo());
+    command
+        .current_dir(root())
+        .args([
+            "test",
+            "--release",
+            "-p",
+            "lectern",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            name,
+            "--",
+            "--include-ignored",
+            "--nocapture",
+        ])
+        .env("CHROMEDRIVER", setup::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "300");
+    command
 }
 
 /// Runs `command` with stderr shown and returns its stdout; a non-zero exit is an error.
@@ -136,28 +158,16 @@ struct GradingFigures {
 impl GradingFigures {
     /// The figures on the report line in `output`.
     fn find(output: &str) -> Result<GradingFigures> {
-        let Some(json) = output.lines().find_map(|line| {
-            let (_, figures) = line.split_once(GRADING_PREFIX)?;
-            Some(figures.trim())
-        }) else {
-            bail!("no {GRADING_PREFIX:?} line in:\n{output}");
-        };
-        let text =
-            |key: &str| json_scalar(json, key).with_context(|| format!("no {key:?} in {json}"));
-        let number = |key: &str| -> Result<f64> {
-            let raw = text(key)?;
-            raw.parse()
-                .with_context(|| format!("{key} is not a number: {raw}"))
-        };
+        let line = ReportLine::find(output, GRADING_PREFIX)?;
         Ok(GradingFigures {
-            attempts: text("attempts")?.to_owned(),
-            questions: text("questions")?.to_owned(),
-            runs: text("runs")?.to_owned(),
-            median_ms: number("median_ms")?,
-            min_ms: number("min_ms")?,
-            max_ms: number("max_ms")?,
-            per_attempt_us: number("per_attempt_us")?,
-            checksum: text("checksum")?.to_owned(),
+            attempts: line.text("attempts")?,
+            questions: line.text("questions")?,
+            runs: line.text("runs")?,
+            median_ms: line.number("median_ms")?,
+            min_ms: line.number("min_ms")?,
+            max_ms: line.number("max_ms")?,
+            per_attempt_us: line.number("per_attempt_us")?,
+            checksum: line.text("checksum")?,
         })
     }
 
@@ -166,6 +176,93 @@ impl GradingFigures {
             "{runtime:<26} median {:>6.0} ms   min {:>6.0} ms   max {:>6.0} ms   {:>6.1} µs per attempt",
             self.median_ms, self.min_ms, self.max_ms, self.per_attempt_us
         )
+    }
+}
+
+/// The JSON after `prefix` on the first line of a bench's output that has it.
+struct ReportLine<'a> {
+    json: &'a str,
+}
+
+impl<'a> ReportLine<'a> {
+    fn find(output: &'a str, prefix: &str) -> Result<ReportLine<'a>> {
+        let Some(json) = output.lines().find_map(|line| {
+            let (_, figures) = line.split_once(prefix)?;
+            Some(figures.trim())
+        }) else {
+            bail!("no {prefix:?} line in:\n{output}");
+        };
+        Ok(ReportLine { json })
+    }
+
+    /// The number or string at `key`, as text.
+    fn text(&self, key: &str) -> Result<String> {
+        json_scalar(self.json, key)
+            .map(str::to_owned)
+            .with_context(|| format!("no {key:?} in {}", self.json))
+    }
+
+    fn number(&self, key: &str) -> Result<f64> {
+        let raw = self.text(key)?;
+        raw.parse()
+            .with_context(|| format!("{key} is not a number: {raw}"))
+    }
+}
+
+/// The IndexedDB bench's figures, from its report line.
+#[derive(Debug, Clone, PartialEq)]
+struct IdbFigures {
+    events: String,
+    batch_size: String,
+    runs: String,
+    one_each_median_ms: f64,
+    one_each_events_per_s: f64,
+    batched_median_ms: f64,
+    batched_events_per_s: f64,
+}
+
+impl IdbFigures {
+    /// The figures on the report line in `output`.
+    fn find(output: &str) -> Result<IdbFigures> {
+        let line = ReportLine::find(output, IDB_PREFIX)?;
+        Ok(IdbFigures {
+            events: line.text("events")?,
+            batch_size: line.text("batch_size")?,
+            runs: line.text("runs")?,
+            one_each_median_ms: line.number("one_each_median_ms")?,
+            one_each_events_per_s: line.number("one_each_events_per_s")?,
+            batched_median_ms: line.number("batched_median_ms")?,
+            batched_events_per_s: line.number("batched_events_per_s")?,
+        })
+    }
+}
+
+fn report_idb(figures: &IdbFigures) {
+    println!(
+        "\n== IndexedDB: {} lecture progress events written by the player (merge + outbox append; release wasm, headless Chromium, median of {} runs, each on a fresh database) ==",
+        figures.events, figures.runs
+    );
+    let row = |way: &str, median_ms: f64, per_s: f64| {
+        println!("{way:<50} median {median_ms:>7.0} ms   {per_s:>7.0} events/s");
+    };
+    row(
+        "one transaction per event (record_progress)",
+        figures.one_each_median_ms,
+        figures.one_each_events_per_s,
+    );
+    row(
+        &format!(
+            "{} events per transaction (record_events)",
+            figures.batch_size
+        ),
+        figures.batched_median_ms,
+        figures.batched_events_per_s,
+    );
+    if figures.one_each_events_per_s > 0.0 {
+        println!(
+            "batched writes store {:.1}× as many events per second",
+            figures.batched_events_per_s / figures.one_each_events_per_s
+        );
     }
 }
 
@@ -228,6 +325,29 @@ mod tests {
         assert_eq!(figures.max_ms, 491.5);
         assert_eq!(figures.per_attempt_us, 47.425);
         assert_eq!(figures.checksum, "385487522");
+    }
+
+    #[test]
+    fn reads_the_idb_figures_from_their_report_line() {
+        let output = "Invoking test: idb_bench\n\
+            lectern-idb-bench {\"batch_size\":200,\"batched_events_per_s\":3982.95,\"batched_median_ms\":502.14,\"batched_runs_ms\":[308.1,502.14,686.5],\"events\":2000,\"one_each_events_per_s\":245.89,\"one_each_median_ms\":8133.63,\"one_each_runs_ms\":[7814.08,8133.63,8612.47],\"runs\":3}\n\
+            test idb_bench ... ok\n";
+        let figures = IdbFigures::find(output).unwrap();
+        assert_eq!(
+            figures,
+            IdbFigures {
+                events: "2000".into(),
+                batch_size: "200".into(),
+                runs: "3".into(),
+                one_each_median_ms: 8133.63,
+                one_each_events_per_s: 245.89,
+                batched_median_ms: 502.14,
+                batched_events_per_s: 3982.95,
+            }
+        );
+        // The grading line is not the IndexedDB line.
+        assert!(IdbFigures::find("lectern-grading-bench {\"attempts\":1}").is_err());
+        assert!(IdbFigures::find("lectern-idb-bench {\"events\":2000}").is_err());
     }
 
     #[test]

@@ -19,8 +19,9 @@ commands:
                    ffmpeg, espeak-ng, chromium)
   run [--port N]   build the player, seed the demo database and serve on 127.0.0.1:8080
   test             fmt, clippy (host + wasm), host tests, browser tests, end-to-end tests
-  bench            report bundle sizes, start and first-frame times, quiz render times and
-                   grading speed, native and wasm (a report, not a gate)";
+  bench            report bundle sizes, start and first-frame times, quiz render times,
+                   grading speed (native and wasm), IndexedDB writes per second and the
+                   time to sync 10,000 events (a report, not a gate)";
 
 fn main() {
     if let Err(err) = dispatch() {

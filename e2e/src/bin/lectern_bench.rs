@@ -14,6 +14,8 @@
 
 #[path = "lectern_bench/long_quiz.rs"]
 mod long_quiz;
+#[path = "lectern_bench/raw_ingest.rs"]
+mod raw_ingest;
 #[path = "lectern_bench/sync_bench.rs"]
 mod sync_bench;
 
@@ -63,7 +65,6 @@ async fn main() -> Result<()> {
     let rows = report_sizes(&dist)?;
     report_wasm_added(&rows);
     let env = Env::from_env()?;
-    if std::env::var_os("ONLY_SYNC").is_some() { return sync_bench::report(&env).await; }
     report_cold_loads(
         "start time: navigation to catalog visible",
         &env,

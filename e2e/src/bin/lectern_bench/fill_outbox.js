@@ -6,7 +6,7 @@
 // `PlayerDb::record_events` does. The events continue this device's sequence (a new device
 // id if it has none yet). Event n (from 0) is in lesson arguments[3][n % lessons], at
 // position (n / lessons + 1) seconds of a lecture of arguments[4] ms, watched from its start,
-// at arguments[5] + n ms since the Unix epoch: the rule `sync_bench::progressed_event` uses.
+// at arguments[5] + n ms since the Unix epoch: the rule `raw_ingest::progressed_event` uses.
 // Resolves with { device_id, first_sequence, last_sequence, last_event, fill_ms }, or with
 // the error text.
 const done = arguments[arguments.length - 1];
