@@ -11,6 +11,8 @@
 //! - The long quiz: starting an attempt, and its review after submitting (`long_quiz.rs`).
 //! - Sync: 10,000 queued events sent to the server by the player, and posted natively for
 //!   comparison (`sync_bench.rs`).
+//! - Warm start from the service worker with the network off, against a cold start in the
+//!   same browser (`warm_start.rs`).
 
 #[path = "lectern_bench/long_quiz.rs"]
 mod long_quiz;
@@ -18,6 +20,8 @@ mod long_quiz;
 mod raw_ingest;
 #[path = "lectern_bench/sync_bench.rs"]
 mod sync_bench;
+#[path = "lectern_bench/warm_start.rs"]
+mod warm_start;
 
 use anyhow::{bail, Context, Result};
 use lectern_e2e::{Browser, Env};
@@ -25,10 +29,10 @@ use serde_json::Value;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-const COLD_LOADS: usize = 5;
+pub(crate) const COLD_LOADS: usize = 5;
 
 /// The demo learner every timed page is opened as.
-const LEARNER: &str = "learner1";
+pub(crate) const LEARNER: &str = "learner1";
 
 const USAGE: &str = "usage: lectern-bench DIST_DIR COURSE_ID LESSON_ID QUESTIONS";
 
@@ -81,6 +85,7 @@ async fn main() -> Result<()> {
         "the lecture's first frame never came",
     )
     .await?;
+    warm_start::report(&env).await?;
     long_quiz::report(&env, &long_quiz).await?;
     sync_bench::report(&env).await
 }
@@ -246,7 +251,7 @@ async fn report_cold_loads(
 }
 
 /// Prints `title` as a heading, then the median, min and max of `timings` (milliseconds).
-fn print_median(title: &str, mut timings: Vec<f64>) -> Result<()> {
+pub(crate) fn print_median(title: &str, mut timings: Vec<f64>) -> Result<()> {
     timings.sort_by(f64::total_cmp);
     let (Some(min), Some(max)) = (timings.first(), timings.last()) else {
         bail!("nothing was timed for {title}");
@@ -264,7 +269,7 @@ fn print_median(title: &str, mut timings: Vec<f64>) -> Result<()> {
 
 /// Signs in as `username` through the API on a same-origin page that does not load the
 /// app, so the next navigation is a cold, signed-in start.
-async fn sign_in_without_the_app(browser: &Browser, username: &str) -> Result<()> {
+pub(crate) async fn sign_in_without_the_app(browser: &Browser, username: &str) -> Result<()> {
     browser.visit("/api/v1/").await?;
     let signed_in = browser
         .client()
