@@ -82,4 +82,25 @@ impl Browser {
         }
         Ok(answer["body"].clone())
     }
+
+    /// The paths (with any query) of what Cache Storage holds under `cache_name`.
+    pub async fn cached_paths(&self, cache_name: &str) -> Result<Vec<String>> {
+        let script = "const done = arguments[arguments.length - 1];
+            caches.open(arguments[0]).then(cache => cache.keys())
+              .then(keys => done({ paths: keys.map(k => { const u = new URL(k.url); return u.pathname + u.search; }) }),
+                    err => done({ error: String(err) }));";
+        let answer = self.script_async(script, vec![json!(cache_name)]).await?;
+        if let Some(error) = answer.get("error") {
+            bail!("Cache Storage could not be read: {error}");
+        }
+        Ok(answer["paths"]
+            .as_array()
+            .map(|paths| {
+                paths
+                    .iter()
+                    .filter_map(|p| p.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
 }

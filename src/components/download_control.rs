@@ -2,10 +2,11 @@
 //! progress bar with bytes and files, pause and resume, cancel, remove, and a clear message
 //! when a download stops. `data-download-state` says the state for tests and styling.
 
-use crate::i18n::{fill, I18nInjection, OfflineMsg};
-use crate::io::document::format_bytes;
+use super::download_failure::FailedView;
+use super::download_running::RunningView;
+use crate::i18n::{I18nInjection, OfflineMsg};
 use crate::state::{DownloadEntry, DownloadsInjection};
-use lectern_core::offline::{DownloadFailure, DownloadProgress, DownloadState};
+use lectern_core::offline::{course_files, DownloadFailure, DownloadProgress, DownloadState};
 use lectern_core::{Course, LessonId};
 use leptos::prelude::*;
 
@@ -37,18 +38,30 @@ impl Shown {
     }
 }
 
-fn shown(entry: Option<DownloadEntry>, lesson_id: Option<&LessonId>) -> Shown {
+/// What the control of `lesson_id` (or, with `None`, of the course whose lessons with files
+/// are `course_lessons`) shows for `entry`.
+fn shown(
+    entry: Option<DownloadEntry>,
+    lesson_id: Option<&LessonId>,
+    course_lessons: &[LessonId],
+) -> Shown {
     let Some(entry) = entry else {
         return Shown::Offer;
     };
     let download = &entry.download;
-    if let Some(lesson_id) = lesson_id {
-        if !download.has_lesson(lesson_id) {
-            return Shown::Offer;
+    match lesson_id {
+        Some(lesson_id) if !download.has_lesson(lesson_id) => return Shown::Offer,
+        Some(lesson_id) if download.is_lesson_ready(lesson_id) => return Shown::Ready,
+        Some(_) => {}
+        // Some lessons kept, not all: the course can still be downloaded whole.
+        None if download.state == DownloadState::Complete
+            && !course_lessons
+                .iter()
+                .all(|lesson| download.has_lesson(lesson)) =>
+        {
+            return Shown::Offer
         }
-        if download.is_lesson_ready(lesson_id) {
-            return Shown::Ready;
-        }
+        None => {}
     }
     match &download.state {
         DownloadState::Complete => Shown::Ready,
@@ -65,15 +78,33 @@ fn shown(entry: Option<DownloadEntry>, lesson_id: Option<&LessonId>) -> Shown {
 pub fn DownloadControl(
     course: Course,
     #[prop(optional)] lesson_id: Option<LessonId>,
+    /// On the downloads page: the control speaks of what is kept, not of the whole course.
+    #[prop(optional)]
+    describes_kept: bool,
 ) -> impl IntoView {
     let downloads = DownloadsInjection::expect();
     let course = StoredValue::new(course);
     let lesson_id = StoredValue::new(lesson_id);
     let course_id = course.with_value(|course| course.course_id.clone());
+    let course_lessons: Vec<LessonId> = course.with_value(|course| {
+        if describes_kept {
+            return Vec::new();
+        }
+        course_files(course)
+            .into_iter()
+            .map(|(lesson_id, _)| lesson_id)
+            .collect()
+    });
     let state = Memo::new({
         let course_id = course_id.clone();
         move |_| {
-            lesson_id.with_value(|lesson_id| shown(downloads.entry(&course_id), lesson_id.as_ref()))
+            lesson_id.with_value(|lesson_id| {
+                shown(
+                    downloads.entry(&course_id),
+                    lesson_id.as_ref(),
+                    &course_lessons,
+                )
+            })
         }
     });
     let start = move || {
@@ -130,75 +161,6 @@ fn OfferButton(is_lesson: bool, start: impl Fn() + Clone + Send + Sync + 'static
 }
 
 #[component]
-fn RunningView(
-    progress: DownloadProgress,
-    is_paused: bool,
-    course_id: lectern_core::CourseId,
-) -> impl IntoView {
-    let i18n = I18nInjection::expect();
-    let downloads = DownloadsInjection::expect();
-    let locale = move || i18n.locale().tag();
-    let figures = move || {
-        let bytes = match progress.bytes_total {
-            Some(total) => fill(
-                &fill(
-                    i18n.o(OfflineMsg::BytesOf),
-                    "done",
-                    &format_bytes(progress.bytes_done, locale()),
-                ),
-                "total",
-                &format_bytes(total, locale()),
-            ),
-            None => format_bytes(progress.bytes_done, locale()),
-        };
-        let files = fill(
-            &fill(
-                i18n.o(OfflineMsg::FilesOf),
-                "done",
-                &progress.files_done.to_string(),
-            ),
-            "total",
-            &progress.files_total.to_string(),
-        );
-        format!("{bytes} · {files}")
-    };
-    let toggle = {
-        let course_id = course_id.clone();
-        move |_| {
-            if is_paused {
-                downloads.resume(&course_id)
-            } else {
-                downloads.pause(&course_id)
-            }
-        }
-    };
-    let cancel = move |_| downloads.remove(&course_id);
-    let status = if is_paused {
-        OfflineMsg::Paused
-    } else {
-        OfflineMsg::Downloading
-    };
-    view! {
-        <p class="download-status" role="status">{move || i18n.o(status)}</p>
-        <progress
-            class="download-progress"
-            aria-label=move || i18n.o(OfflineMsg::DownloadProgress)
-            max=progress.bytes_total.unwrap_or(0).max(1).to_string()
-            value=progress.bytes_total.map(|_| progress.bytes_done.to_string())
-        ></progress>
-        <p class="download-figures" data-bytes-done=progress.bytes_done.to_string()>{figures}</p>
-        <div class="download-actions">
-            <button type="button" class="button download-toggle" on:click=toggle>
-                {move || i18n.o(if is_paused { OfflineMsg::Resume } else { OfflineMsg::Pause })}
-            </button>
-            <button type="button" class="button button-quiet download-cancel" on:click=cancel>
-                {move || i18n.o(OfflineMsg::Cancel)}
-            </button>
-        </div>
-    }
-}
-
-#[component]
 fn ReadyView(is_lesson: bool, remove: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
     let i18n = I18nInjection::expect();
     let ready = if is_lesson {
@@ -219,50 +181,5 @@ fn ReadyView(is_lesson: bool, remove: impl Fn() + Clone + Send + Sync + 'static)
         <button type="button" class="button button-quiet download-remove" on:click=move |_| remove()>
             {move || i18n.o(remove_label)}
         </button>
-    }
-}
-
-/// The learner's message for a stopped download.
-pub fn failure_text(i18n: I18nInjection, failure: DownloadFailure) -> String {
-    let locale = i18n.locale().tag();
-    match failure {
-        DownloadFailure::NoSpace(no_space) => fill(
-            &fill(
-                i18n.o(OfflineMsg::FailedNoSpace),
-                "needed",
-                &format_bytes(no_space.needed_bytes, locale),
-            ),
-            "free",
-            &format_bytes(no_space.available_bytes, locale),
-        ),
-        DownloadFailure::StorageFull => i18n.o(OfflineMsg::FailedStorageFull).to_owned(),
-        DownloadFailure::Offline => i18n.o(OfflineMsg::FailedOffline).to_owned(),
-        DownloadFailure::Server { status } => fill(
-            i18n.o(OfflineMsg::FailedServer),
-            "status",
-            &status.to_string(),
-        ),
-        DownloadFailure::BadAnswer => i18n.o(OfflineMsg::FailedBadAnswer).to_owned(),
-        DownloadFailure::Storage => i18n.o(OfflineMsg::FailedStorage).to_owned(),
-    }
-}
-
-#[component]
-fn FailedView(
-    failure: DownloadFailure,
-    start: impl Fn() + Clone + Send + Sync + 'static,
-    remove: impl Fn() + Clone + Send + Sync + 'static,
-) -> impl IntoView {
-    let i18n = I18nInjection::expect();
-    view! {
-        <p class="download-failure" role="alert">{move || failure_text(i18n, failure)}</p>
-        <div class="download-actions">
-            <button type="button" class="button download-retry" on:click=move |_| start()>
-                {move || i18n.o(OfflineMsg::TryAgain)}
-            </button>
-            <button type="button" class="button button-quiet download-remove" on:click=move |_| remove()>
-                {move || i18n.o(OfflineMsg::Remove)}
-            </button>
-        </div>
     }
 }

@@ -83,7 +83,7 @@ fn DownloadItem(entry: DownloadEntry) -> impl IntoView {
                     let remove_id = remove_id.clone();
                     Suspend::new(async move {
                     match saved_course.await {
-                        Some(course) => view! { <DownloadControl course /> }.into_any(),
+                        Some(course) => view! { <DownloadControl course describes_kept=true /> }.into_any(),
                         None => view! {
                             <button type="button" class="button button-quiet download-remove" on:click=move |_| downloads.remove(&remove_id)>
                                 {move || i18n.o(OfflineMsg::Remove)}

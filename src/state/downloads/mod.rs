@@ -105,16 +105,23 @@ impl DownloadsInjection {
         let Some(removed) = removed else {
             return;
         };
-        let freed = removed
-            .download
-            .files
-            .into_iter()
-            .map(|file| file.url)
-            .collect();
+        let files = removed.download.files;
         let course_id = course_id.clone();
         leptos::task::spawn_local(async move {
             shared.save(&course_id).await;
-            shared.delete_files(freed).await;
+            // Parts of files not finished yet are this download's alone.
+            for file in &files {
+                let dropped = media_cache::delete_parts(file.url.as_str(), &file.part_starts).await;
+                if let Err(err) = dropped {
+                    warn!(
+                        "downloads: could not drop the parts of {:?}: {err}",
+                        file.url
+                    );
+                }
+            }
+            shared
+                .delete_files(files.into_iter().map(|file| file.url).collect())
+                .await;
         });
     }
 
