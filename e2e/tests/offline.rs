@@ -47,6 +47,31 @@ async fn wait_long(browser: &Browser, state: &str) -> Result<()> {
     }
 }
 
+/// Answers the first question of the shown attempt that is a choice or a typed answer (the
+/// practice quiz shuffles its questions), moving on past others; its question id.
+async fn answer_a_simple_question(browser: &Browser) -> Result<String> {
+    for _ in 0..9 {
+        let shown = browser.shown_question().await?;
+        if browser
+            .is_present(".quiz-question input[type='radio']")
+            .await?
+        {
+            browser.click(".quiz-question input[type='radio']").await?;
+            return Ok(shown.question_id);
+        }
+        if browser
+            .is_present(".quiz-question input.answer-text")
+            .await?
+        {
+            browser.click(".quiz-question input.answer-text").await?;
+            browser.type_text("8").await?;
+            return Ok(shown.question_id);
+        }
+        browser.click("button.question-next").await?;
+    }
+    anyhow::bail!("no choice or typed question in the attempt")
+}
+
 /// Every event the outbox held is on the server exactly as sent: posting them again only
 /// gets "duplicate", and no device has a gap.
 async fn server_holds_each_once(browser: &Browser, events: &[Value]) -> Result<()> {
@@ -123,6 +148,7 @@ async fn a_downloaded_course_starts_plays_and_takes_a_quiz_offline_and_syncs_onc
 
         browser.open_quiz(COURSE, PRACTICE).await?;
         browser.start_attempt().await?;
+        let answered = answer_a_simple_question(browser).await?;
         browser.submit_attempt().await?;
         browser.find(".attempt-pending").await?;
         ensure!(
@@ -151,6 +177,10 @@ async fn a_downloaded_course_starts_plays_and_takes_a_quiz_offline_and_syncs_onc
         ensure!(
             list.len() == 1 && list[0]["status"] == "submitted",
             "the offline attempt arrived once: {attempts}"
+        );
+        ensure!(
+            list[0]["answers"].get(&answered).is_some(),
+            "with the answer given offline to {answered}: {attempts}"
         );
         Ok(())
     }
