@@ -2,11 +2,25 @@
 //! their controls, and what the device still holds to send (read straight from the
 //! player's IndexedDB) against what the server says it holds.
 
-use crate::Browser;
+use crate::{Browser, Env, Relay};
 use anyhow::{bail, Result};
 use serde_json::{json, Value};
 
+/// A relay in front of the server under test, and a cold browser that goes through it.
+pub async fn behind_relay() -> Result<(Relay, Browser)> {
+    let env = Env::from_env()?;
+    let relay = Relay::start(&env.base_url).await?;
+    let browser = Browser::open(&env.with_base_url(relay.base_url())).await?;
+    Ok((relay, browser))
+}
+
 impl Browser {
+    /// Closes the browser whatever `outcome` was, and returns `outcome`.
+    pub async fn close_after(self, outcome: Result<()>) -> Result<()> {
+        let closed = self.close().await;
+        outcome.and(closed)
+    }
+
     /// Waits until a service worker controls the page (the first one claims it on
     /// activation).
     pub async fn wait_for_service_worker(&self) -> Result<()> {

@@ -5,25 +5,13 @@
 //! `navigator.storage.estimate()` through chromedriver, so a full device is not simulated.)
 
 use anyhow::{ensure, Result};
-use lectern_e2e::{Browser, Env, Relay};
+use lectern_e2e::behind_relay;
 use std::time::Duration;
 
 const COURSE: &str = "astronomy-101";
 const VIDEO: &str = "tour-of-the-sky";
 const MEDIA_CACHE: &str = "lectern-media-v1";
 const PARTS_CACHE: &str = "lectern-media-parts-v1";
-
-async fn behind_relay() -> Result<(Relay, Browser)> {
-    let env = Env::from_env()?;
-    let relay = Relay::start(&env.base_url).await?;
-    let browser = Browser::open(&env.with_base_url(relay.base_url())).await?;
-    Ok((relay, browser))
-}
-
-async fn closing(browser: Browser, outcome: Result<()>) -> Result<()> {
-    let closed = browser.close().await;
-    outcome.and(closed)
-}
 
 /// Polls `check` for up to `seconds`, failing with `what`.
 async fn eventually(
@@ -99,7 +87,7 @@ async fn a_lesson_downloads_alone_and_removing_it_leaves_nothing_behind() -> Res
         .await
     }
     .await;
-    closing(browser, outcome).await
+    browser.close_after(outcome).await
 }
 
 #[tokio::test]
@@ -128,5 +116,5 @@ async fn a_cancelled_download_keeps_nothing() -> Result<()> {
         browser.wait_for_download_state("none").await
     }
     .await;
-    closing(browser, outcome).await
+    browser.close_after(outcome).await
 }

@@ -7,7 +7,7 @@
 //! and taken on reload. learner3 is these tests' own learner.
 
 use anyhow::{ensure, Context, Result};
-use lectern_e2e::{Browser, Env, Relay};
+use lectern_e2e::{behind_relay, Browser};
 use serde_json::Value;
 use std::time::Duration;
 
@@ -16,20 +16,6 @@ const VIDEO: &str = "tour-of-the-sky";
 const PRACTICE: &str = "solar-system-check";
 /// The player's download part size (`lectern_core::offline::CHUNK_BYTES`).
 const CHUNK_BYTES: u64 = 512 * 1024;
-
-/// A relay in front of the server and a cold browser that goes through it.
-async fn behind_relay() -> Result<(Relay, Browser)> {
-    let env = Env::from_env()?;
-    let relay = Relay::start(&env.base_url).await?;
-    let browser = Browser::open(&env.with_base_url(relay.base_url())).await?;
-    Ok((relay, browser))
-}
-
-/// Closes the browser whatever `outcome` was, and returns `outcome`.
-async fn closing(browser: Browser, outcome: Result<()>) -> Result<()> {
-    let closed = browser.close().await;
-    outcome.and(closed)
-}
 
 /// Waits up to a minute (downloads on a slowed network take longer than a page wait).
 async fn wait_long(browser: &Browser, state: &str) -> Result<()> {
@@ -185,7 +171,7 @@ async fn a_downloaded_course_starts_plays_and_takes_a_quiz_offline_and_syncs_onc
         Ok(())
     }
     .await;
-    closing(browser, outcome).await
+    browser.close_after(outcome).await
 }
 
 #[tokio::test]
@@ -245,7 +231,7 @@ async fn a_paused_download_goes_on_after_a_reload_from_where_it_stopped() -> Res
         Ok(())
     }
     .await;
-    closing(browser, outcome).await
+    browser.close_after(outcome).await
 }
 
 #[tokio::test]
@@ -280,7 +266,7 @@ async fn a_browser_killed_in_the_middle_of_a_sync_still_delivers_each_event_once
     .await;
     let waiting = match before_kill {
         Ok(waiting) => waiting,
-        Err(err) => return closing(browser, Err(err)).await,
+        Err(err) => return browser.close_after(Err(err)).await,
     };
     let browser = browser.kill_and_reopen().await?;
     relay.go_online();
@@ -300,7 +286,7 @@ async fn a_browser_killed_in_the_middle_of_a_sync_still_delivers_each_event_once
         Ok(())
     }
     .await;
-    closing(browser, outcome).await
+    browser.close_after(outcome).await
 }
 
 #[tokio::test]
@@ -341,7 +327,7 @@ async fn a_new_version_is_offered_and_taken_on_reload() -> Result<()> {
         Ok(())
     }
     .await;
-    closing(browser, outcome).await
+    browser.close_after(outcome).await
 }
 
 #[tokio::test]
@@ -389,5 +375,5 @@ async fn the_service_worker_sends_the_outbox_with_no_tab_of_the_app_open() -> Re
         Ok(())
     }
     .await;
-    closing(browser, outcome).await
+    browser.close_after(outcome).await
 }

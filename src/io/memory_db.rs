@@ -5,10 +5,9 @@
 //! set-aside events kept apart). It lasts as long as the page, so the player sends events
 //! at once and says that progress is not kept on this device.
 
-use super::idb::{EventDraft, ProgressEventIds, SetAside};
-use jiff::Timestamp;
+use super::idb::{progress_drafts, EventDraft, ProgressEventIds, SetAside};
 use lectern_core::progress::LessonProgress;
-use lectern_core::sync::{DeviceId, EventBody, EventId, LearnerEvent};
+use lectern_core::sync::{DeviceId, EventId, LearnerEvent};
 use lectern_core::{CourseId, LessonId, UserId};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -116,28 +115,7 @@ impl MemoryDb {
         ids: ProgressEventIds,
     ) -> (LessonProgress, Vec<LearnerEvent>) {
         let (before, merged) = self.merge(user_id, course_id, lesson_id, progress);
-        let occurred_at = i64::try_from(merged.position_at_ms)
-            .ok()
-            .and_then(|ms| Timestamp::from_millisecond(ms).ok())
-            .unwrap_or(Timestamp::UNIX_EPOCH);
-        let draft = |event_id: EventId, body: EventBody| EventDraft {
-            event_id,
-            occurred_at,
-            course_id: course_id.clone(),
-            lesson_id: lesson_id.clone(),
-            body,
-        };
-        let mut drafts = vec![draft(
-            ids.progressed,
-            EventBody::Progressed {
-                position_ms: merged.position_ms,
-                duration_ms: merged.duration_ms,
-                watched: merged.watched.ranges().to_vec(),
-            },
-        )];
-        if merged.is_complete && !before.is_some_and(|b| b.is_complete) {
-            drafts.push(draft(ids.completed, EventBody::Completed));
-        }
+        let drafts = progress_drafts(course_id, lesson_id, before.as_ref(), &merged, &ids);
         let events = self.append(user_id, drafts, &ids.new_device);
         (merged, events)
     }

@@ -17,7 +17,9 @@ pub use attempts::{quiz_key, LocalAttempt, StoredAttemptV1};
 pub use connection::SharedConnection;
 pub use downloads::{download_key, StoredDownloadLessonV1, StoredDownloadV1, StoredFileV1};
 pub use manifests::StoredManifestV1;
-pub use outbox::{EventDraft, EventWrite, ProgressEventIds, SetAside, StoredEventV1};
+pub use outbox::{
+    progress_drafts, EventDraft, EventWrite, ProgressEventIds, SetAside, StoredEventV1,
+};
 pub use progress::{course_key, progress_key, StoredProgressV1};
 
 use futures_channel::oneshot;

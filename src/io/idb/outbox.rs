@@ -102,6 +102,41 @@ pub struct ProgressEventIds {
     pub new_device: DeviceId,
 }
 
+/// The events one progress write records: `progressed` with the merged position and
+/// watched time, at the progress's own time, and `completed` when this write completed the
+/// lesson (`before` was not complete).
+pub fn progress_drafts(
+    course_id: &CourseId,
+    lesson_id: &LessonId,
+    before: Option<&LessonProgress>,
+    merged: &LessonProgress,
+    ids: &ProgressEventIds,
+) -> Vec<EventDraft> {
+    let occurred_at = i64::try_from(merged.position_at_ms)
+        .ok()
+        .and_then(|ms| Timestamp::from_millisecond(ms).ok())
+        .unwrap_or(Timestamp::UNIX_EPOCH);
+    let draft = |event_id: EventId, body: EventBody| EventDraft {
+        event_id,
+        occurred_at,
+        course_id: course_id.clone(),
+        lesson_id: lesson_id.clone(),
+        body,
+    };
+    let mut drafts = vec![draft(
+        ids.progressed.clone(),
+        EventBody::Progressed {
+            position_ms: merged.position_ms,
+            duration_ms: merged.duration_ms,
+            watched: merged.watched.ranges().to_vec(),
+        },
+    )];
+    if merged.is_complete && !before.is_some_and(|b| b.is_complete) {
+        drafts.push(draft(ids.completed.clone(), EventBody::Completed));
+    }
+    drafts
+}
+
 /// Which store an event the server would not keep goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SetAside {
@@ -205,28 +240,7 @@ impl PlayerDb {
         let (before, merged) =
             merge_and_put_reporting(&store, user_id, course_id, lesson_id, progress, now_ms)
                 .await?;
-        let occurred_at = i64::try_from(merged.position_at_ms)
-            .ok()
-            .and_then(|ms| Timestamp::from_millisecond(ms).ok())
-            .unwrap_or(Timestamp::UNIX_EPOCH);
-        let draft = |event_id: EventId, body: EventBody| EventDraft {
-            event_id,
-            occurred_at,
-            course_id: course_id.clone(),
-            lesson_id: lesson_id.clone(),
-            body,
-        };
-        let mut drafts = vec![draft(
-            ids.progressed,
-            EventBody::Progressed {
-                position_ms: merged.position_ms,
-                duration_ms: merged.duration_ms,
-                watched: merged.watched.ranges().to_vec(),
-            },
-        )];
-        if merged.is_complete && !before.is_some_and(|b| b.is_complete) {
-            drafts.push(draft(ids.completed, EventBody::Completed));
-        }
+        let drafts = progress_drafts(course_id, lesson_id, before.as_ref(), &merged, &ids);
         let events = append(&tx, user_id, drafts, &ids.new_device, now_ms).await?;
         tx.commit().await.map_err(operation)?;
         Ok((merged, events))
