@@ -1,10 +1,12 @@
 //! Downloads in real Chromium: one lesson on its own (the course still offers the rest),
 //! removed from the downloads page with nothing left in Cache Storage; a download cancelled
-//! part-way keeps nothing, not even after a reload. learner3 downloads here. (The space
-//! check is tested in the core; DevTools' quota override does not reach
-//! `navigator.storage.estimate()` through chromedriver, so a full device is not simulated.)
+//! part-way keeps nothing, not even after a reload; the controls work by keyboard with
+//! visible focus on a phone. learner3 downloads here. (The space check is tested in the
+//! core; DevTools' quota override does not reach `navigator.storage.estimate()` through
+//! chromedriver, so a full device is not simulated.)
 
 use anyhow::{ensure, Result};
+use fantoccini::key::Key;
 use lectern_e2e::behind_relay;
 use std::time::Duration;
 
@@ -113,6 +115,53 @@ async fn a_cancelled_download_keeps_nothing() -> Result<()> {
         .await?;
         // Nothing comes back after a reload either.
         browser.reload().await?;
+        browser.wait_for_download_state("none").await
+    }
+    .await;
+    browser.close_after(outcome).await
+}
+
+#[tokio::test]
+async fn the_download_controls_work_by_keyboard_with_visible_focus_on_a_phone() -> Result<()> {
+    let env = lectern_e2e::Env::from_env()?;
+    let browser =
+        lectern_e2e::Browser::open_with(&env, lectern_e2e::Viewport::Phone, "en-US").await?;
+    let outcome = async {
+        let browser = &browser;
+        browser.sign_in_to_catalog("learner3", "learner3").await?;
+        browser.tab_to("a.downloads-link", 20).await?;
+        ensure!(
+            browser.focus_is_visible().await?,
+            "the header's Downloads link shows focus"
+        );
+        browser
+            .visit(&format!("/courses/{COURSE}/lessons/planets-narrated"))
+            .await?;
+        browser.find(".lesson-title").await?;
+        browser
+            .tab_to(".download-control .download-start", 80)
+            .await?;
+        ensure!(
+            browser.focus_is_visible().await?,
+            "the download button shows focus"
+        );
+        browser.press(Key::Enter).await?;
+        eventually("the keyboard's download", 60, async || {
+            Ok(browser.download_state().await? == "complete")
+        })
+        .await?;
+        browser
+            .tab_to(".download-control .download-remove", 80)
+            .await?;
+        ensure!(
+            browser.focus_is_visible().await?,
+            "the remove button shows focus"
+        );
+        ensure!(
+            !browser.scrolls_sideways().await?,
+            "the page fits the phone's width"
+        );
+        browser.press(Key::Enter).await?;
         browser.wait_for_download_state("none").await
     }
     .await;
