@@ -135,6 +135,25 @@ pub fn fill(template: &str, name: &str, value: &str) -> String {
     template.replace(&format!("{{{name}}}"), value)
 }
 
+/// Fails unless every `{name}` of each template is in its text in every locale.
+#[cfg(test)]
+pub(crate) fn assert_placeholders_kept<M: Copy + std::fmt::Debug>(
+    text: fn(Locale, M) -> &'static str,
+    templates: &[(M, &[&str])],
+) {
+    for locale in Locale::ALL {
+        for (msg, names) in templates {
+            for name in names.iter() {
+                let placeholder = format!("{{{name}}}");
+                assert!(
+                    text(locale, *msg).contains(&placeholder),
+                    "{locale:?} {msg:?} lacks {placeholder}"
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,17 +169,7 @@ mod tests {
 
     #[wasm_bindgen_test(unsupported = test)]
     fn every_template_keeps_its_placeholders_in_every_locale() {
-        for locale in Locale::ALL {
-            for (msg, names) in TEMPLATES {
-                for name in names {
-                    let placeholder = format!("{{{name}}}");
-                    assert!(
-                        text(locale, msg).contains(&placeholder),
-                        "{locale:?} {msg:?} lacks {placeholder}"
-                    );
-                }
-            }
-        }
+        assert_placeholders_kept(text, &TEMPLATES);
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -4,9 +4,7 @@
 //! Storage (`io::media_cache`); a record is written after each part is kept, so it never
 //! counts bytes the device does not hold.
 
-use super::{operation, IdbError, PlayerDb, DOWNLOADS};
-use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
+use super::{IdbError, PlayerDb, DOWNLOADS};
 use lectern_core::course::MediaUrl;
 use lectern_core::offline::{
     CourseDownload, DownloadFailure, DownloadState, FileDownload, NoSpace,
@@ -183,52 +181,16 @@ fn stored_state(state: &DownloadState) -> (&'static str, Option<&'static str>, V
 impl PlayerDb {
     /// Stores `record`, replacing the learner's earlier record for the course.
     pub async fn put_download(&self, record: &StoredDownloadV1) -> Result<(), IdbError> {
-        let tx = self
-            .db
-            .transaction(DOWNLOADS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(operation)?;
-        let store = tx.object_store(DOWNLOADS).map_err(operation)?;
-        store
-            .put(record)
-            .serde()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
-        tx.commit().await.map_err(operation)
+        self.put_record(DOWNLOADS, record).await
     }
 
     /// Every download on this device, of every learner (to know which files others need).
     pub async fn downloads(&self) -> Result<Vec<StoredDownloadV1>, IdbError> {
-        let tx = self.db.transaction(DOWNLOADS).build().map_err(operation)?;
-        let store = tx.object_store(DOWNLOADS).map_err(operation)?;
-        let records = store
-            .get_all()
-            .serde()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
-        records
-            .collect::<Result<Vec<StoredDownloadV1>, _>>()
-            .map_err(operation)
+        self.all_records(DOWNLOADS).await
     }
 
     /// Forgets the download stored under `key`.
     pub async fn delete_download(&self, key: &str) -> Result<(), IdbError> {
-        let tx = self
-            .db
-            .transaction(DOWNLOADS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(operation)?;
-        let store = tx.object_store(DOWNLOADS).map_err(operation)?;
-        store
-            .delete(key)
-            .primitive()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
-        tx.commit().await.map_err(operation)
+        self.delete_record(DOWNLOADS, key).await
     }
 }

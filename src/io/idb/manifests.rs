@@ -3,7 +3,6 @@
 
 use super::{operation, IdbError, PlayerDb, MANIFESTS};
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::TransactionMode;
 use serde::{Deserialize, Serialize};
 
 /// A cached course manifest, as stored since schema version 1.
@@ -20,20 +19,7 @@ pub struct StoredManifestV1 {
 impl PlayerDb {
     /// Stores `record`, replacing any record for the same course.
     pub async fn put_manifest(&self, record: &StoredManifestV1) -> Result<(), IdbError> {
-        let tx = self
-            .db
-            .transaction(MANIFESTS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(operation)?;
-        let store = tx.object_store(MANIFESTS).map_err(operation)?;
-        store
-            .put(record)
-            .serde()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
-        tx.commit().await.map_err(operation)
+        self.put_record(MANIFESTS, record).await
     }
 
     /// The cached manifest of `course_id`, if there is one.
@@ -50,34 +36,11 @@ impl PlayerDb {
 
     /// Every cached manifest, by course id.
     pub async fn manifests(&self) -> Result<Vec<StoredManifestV1>, IdbError> {
-        let tx = self.db.transaction(MANIFESTS).build().map_err(operation)?;
-        let store = tx.object_store(MANIFESTS).map_err(operation)?;
-        let records = store
-            .get_all()
-            .serde()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
-        records
-            .collect::<Result<Vec<StoredManifestV1>, _>>()
-            .map_err(operation)
+        self.all_records(MANIFESTS).await
     }
 
     /// Forgets the cached manifest of `course_id`.
     pub async fn delete_manifest(&self, course_id: &str) -> Result<(), IdbError> {
-        let tx = self
-            .db
-            .transaction(MANIFESTS)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(operation)?;
-        let store = tx.object_store(MANIFESTS).map_err(operation)?;
-        store
-            .delete(course_id)
-            .primitive()
-            .map_err(operation)?
-            .await
-            .map_err(operation)?;
-        tx.commit().await.map_err(operation)
+        self.delete_record(MANIFESTS, course_id).await
     }
 }

@@ -116,6 +116,71 @@ impl PlayerDb {
             .map(|record| record.map_err(operation))
             .collect()
     }
+
+    /// Stores `record` in `store_name` (keyed by the store's key path), replacing any
+    /// record with the same key, in one committed transaction.
+    async fn put_record<T: serde::Serialize>(
+        &self,
+        store_name: &str,
+        record: &T,
+    ) -> Result<(), IdbError> {
+        use indexed_db_futures::prelude::*;
+        use indexed_db_futures::transaction::TransactionMode;
+        let tx = self
+            .db
+            .transaction(store_name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(operation)?;
+        let store = tx.object_store(store_name).map_err(operation)?;
+        store
+            .put(record)
+            .serde()
+            .map_err(operation)?
+            .await
+            .map_err(operation)?;
+        tx.commit().await.map_err(operation)
+    }
+
+    /// Every record of `store_name`, in key order.
+    async fn all_records<T: serde::de::DeserializeOwned>(
+        &self,
+        store_name: &str,
+    ) -> Result<Vec<T>, IdbError> {
+        use indexed_db_futures::prelude::*;
+        let tx = self.db.transaction(store_name).build().map_err(operation)?;
+        let store = tx.object_store(store_name).map_err(operation)?;
+        let records = store
+            .get_all()
+            .serde()
+            .map_err(operation)?
+            .await
+            .map_err(operation)?;
+        records
+            .into_iter()
+            .map(|record| record.map_err(operation))
+            .collect()
+    }
+
+    /// Deletes the record of `store_name` under `key`, in one committed transaction.
+    async fn delete_record(&self, store_name: &str, key: &str) -> Result<(), IdbError> {
+        use indexed_db_futures::prelude::*;
+        use indexed_db_futures::transaction::TransactionMode;
+        let tx = self
+            .db
+            .transaction(store_name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(operation)?;
+        let store = tx.object_store(store_name).map_err(operation)?;
+        store
+            .delete(key)
+            .primitive()
+            .map_err(operation)?
+            .await
+            .map_err(operation)?;
+        tx.commit().await.map_err(operation)
+    }
 }
 
 /// An open connection to the player's database. Closes when dropped, and by itself when
