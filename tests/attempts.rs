@@ -13,57 +13,21 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::KeyPath;
-use lectern::io::attempt_store::{AttemptStore, QuizOwner};
+use lectern::io::attempt_store::{AttemptChanges, AttemptStore, QuizOwner};
 use lectern::io::idb::{
     quiz_key, LocalAttempt, PlayerDb, ATTEMPTS, ATTEMPTS_BY_QUIZ, DB_VERSION, MANIFESTS, PROGRESS,
     PROGRESS_BY_COURSE,
 };
-use lectern_api::v1::{AttemptId, AttemptStatus, AttemptView, QuizId, Seed};
-use lectern_core::quiz::Answer;
+use lectern_api::v1::{AttemptStatus, Seed};
 use lectern_core::{CourseId, LessonId, UserId};
-use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn fresh(name: &str) {
-    Database::delete_by_name(name).unwrap().await.unwrap();
-}
+mod common;
 
-fn owner(user_id: &str) -> QuizOwner {
-    QuizOwner {
-        user_id: UserId::parse(user_id).unwrap(),
-        course_id: CourseId::parse("astronomy-101").unwrap(),
-        lesson_id: LessonId::parse("solar-system-check").unwrap(),
-    }
-}
-
-fn attempt(id_suffix: &str, number: u32, status: AttemptStatus) -> LocalAttempt {
-    LocalAttempt {
-        view: AttemptView {
-            attempt_id: AttemptId::parse(&format!("00000000-0000-4000-8000-0000000000{id_suffix}"))
-                .unwrap(),
-            quiz_id: QuizId::parse("astronomy-101.solar-system-check").unwrap(),
-            attempt_number: number,
-            seed: Seed(u64::MAX - 1),
-            started_at: "2026-05-01T10:00:00Z".parse().unwrap(),
-            deadline_at: Some("2026-05-01T10:20:00Z".parse().unwrap()),
-            status,
-            answers: BTreeMap::from([("planet-count".to_owned(), Answer::Numeric("8".into()))]),
-            submitted_at: None,
-            client_submitted_at: None,
-            is_late: false,
-            has_ignored_late_answers: false,
-            late_copy_of: None,
-            result: None,
-        },
-        current_question: 2,
-        has_unsent_start: false,
-        has_unsent_answers: true,
-        submit_requested_at: None,
-    }
-}
+use common::{attempt, fresh, owner};
 
 async fn save(db: &PlayerDb, owner: &QuizOwner, attempt: &LocalAttempt) -> LocalAttempt {
     db.save_attempt(
@@ -258,10 +222,10 @@ async fn the_queued_store_reports_each_write_and_shows_unwritten_copies() {
     store.on_written(move |outcome| written.unbounded_send(outcome).unwrap());
     let ada = owner("ada");
     let mut latest = attempt("06", 1, AttemptStatus::InProgress);
-    store.save(&ada, &latest);
+    store.save(&ada, &latest, AttemptChanges::default());
     for question in 0..5 {
         latest.current_question = question;
-        store.save(&ada, &latest);
+        store.save(&ada, &latest, AttemptChanges::default());
     }
     // Before the writes land, a read already has the newest copy.
     assert_eq!(store.load(&ada).await.unwrap(), vec![latest.clone()]);

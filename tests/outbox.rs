@@ -19,16 +19,14 @@ use lectern::io::idb::{
 use lectern_core::progress::LessonProgress;
 use lectern_core::sync::{DeviceId, EventBody, EventId};
 use lectern_core::{CourseId, LessonId, UserId};
-use std::future::Future;
-use std::task::Poll;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn fresh(name: &str) {
-    Database::delete_by_name(name).unwrap().await.unwrap();
-}
+mod common;
+
+use common::{fresh, poll_at_most};
 
 fn event_id(n: u64) -> EventId {
     EventId::parse(&format!("00000000-0000-4000-8000-{n:012x}")).unwrap()
@@ -166,22 +164,6 @@ async fn a_batch_of_events_lands_whole_in_order_after_what_was_recorded_before()
         .await
         .unwrap();
     assert_eq!(next.sequence, 6);
-}
-
-/// Polls `future` at most `polls` times, and drops it unfinished (`None`) after that.
-async fn poll_at_most<F: Future>(future: F, polls: usize) -> Option<F::Output> {
-    // Boxed, so dropping it drops the future itself, and with it its transaction.
-    let mut future = Box::pin(future);
-    let mut polls_left = polls;
-    std::future::poll_fn(move |cx| {
-        polls_left -= 1;
-        match future.as_mut().poll(cx) {
-            Poll::Ready(output) => Poll::Ready(Some(output)),
-            Poll::Pending if polls_left == 0 => Poll::Ready(None),
-            Poll::Pending => Poll::Pending,
-        }
-    })
-    .await
 }
 
 #[wasm_bindgen_test]

@@ -5,6 +5,7 @@
 //! objects.
 
 mod browser;
+mod demo;
 mod devtools;
 mod launch;
 mod offline;
@@ -15,6 +16,7 @@ mod relay;
 mod sync;
 
 pub use browser::{Browser, Viewport};
+pub use demo::demo_course;
 pub use fantoccini::Locator;
 pub use offline::behind_relay;
 pub use player::{one_line, parse_vtt, ChapterButton, MediaState, VttCue};

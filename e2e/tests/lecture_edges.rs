@@ -27,12 +27,7 @@ const CAPTIONS_FAILED: &str = ".caption-overlay .caption-failed[role=status]";
 
 /// The slides of a lesson of a demo course, as the server seeds them.
 fn demo_slides(course_id: &str, lesson_id: &str) -> Result<Vec<Value>> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../crates/server/demo")
-        .join(format!("{course_id}.json"));
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    let course: Value = serde_json::from_str(&text)?;
+    let course = lectern_e2e::demo_course(course_id)?;
     let lesson = course["modules"]
         .as_array()
         .into_iter()

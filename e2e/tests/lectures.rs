@@ -22,12 +22,7 @@ const CAPTION_CUES: &str = ".caption-overlay .caption-cue";
 
 /// A lesson of the demo course as the server seeds it.
 fn demo_lesson(lesson_id: &str) -> Result<Value> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../crates/server/demo")
-        .join(format!("{COURSE}.json"));
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    let course: Value = serde_json::from_str(&text)?;
+    let course = lectern_e2e::demo_course(COURSE)?;
     let lessons = course["modules"]
         .as_array()
         .into_iter()

@@ -146,6 +146,16 @@ async fn a_downloaded_course_starts_plays_and_takes_a_quiz_offline_and_syncs_onc
             !waiting.is_empty(),
             "the time played offline waits in the outbox"
         );
+        let kinds: Vec<&str> = waiting
+            .iter()
+            .filter_map(|event| event["kind"].as_str())
+            .collect();
+        for quiz_kind in ["attempt_started", "answered", "attempt_submitted"] {
+            ensure!(
+                kinds.contains(&quiz_kind),
+                "the quiz taken offline waits in the outbox as events ({quiz_kind}): {kinds:?}"
+            );
+        }
 
         relay.go_online();
         browser.visit("/sync").await?;

@@ -77,6 +77,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::SyncUnreadable => "تعذّرت قراءة القائمة من تخزين هذا الجهاز.",
         Msg::EventProgressed => "تقدّم",
         Msg::EventCompleted => "اكتمل الدرس",
+        Msg::EventAttemptStarted => "بدء محاولة اختبار",
         Msg::EventAnswered => "إجابة اختبار",
         Msg::EventAttemptSubmitted => "تسليم اختبار",
         Msg::ProgressNotSaved => "لم يُحفظ التقدم على هذا الجهاز",

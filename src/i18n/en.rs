@@ -74,6 +74,7 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::SyncUnreadable => "The list could not be read from this device's storage.",
         Msg::EventProgressed => "Progress",
         Msg::EventCompleted => "Lesson completed",
+        Msg::EventAttemptStarted => "Quiz attempt started",
         Msg::EventAnswered => "Quiz answer",
         Msg::EventAttemptSubmitted => "Quiz submitted",
         Msg::ProgressNotSaved => "Progress not saved on this device",

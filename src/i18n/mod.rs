@@ -103,6 +103,7 @@ pub enum Msg {
     SyncUnreadable,
     EventProgressed,
     EventCompleted,
+    EventAttemptStarted,
     EventAnswered,
     EventAttemptSubmitted,
     ProgressNotSaved,

@@ -4,10 +4,12 @@
 //! listens ([`on_fallback`]) so the learner is told; it is never switched back within the
 //! page, so events are never split between the two.
 
-use super::idb::{IdbError, PlayerDb, ProgressEventIds, SetAside};
+use super::idb::{
+    EventDraft, IdbError, LocalAttempt, PlayerDb, ProgressEventIds, QuizOwner, SetAside,
+};
 use super::memory_db::MemoryDb;
 use lectern_core::progress::LessonProgress;
-use lectern_core::sync::{EventId, LearnerEvent};
+use lectern_core::sync::{DeviceId, EventId, LearnerEvent};
 use lectern_core::{CourseId, LessonId, UserId};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -138,6 +140,37 @@ impl LocalDb {
             }
             LocalDb::Memory(memory) => {
                 Ok(memory.record_progress(user_id, course_id, lesson_id, progress, ids))
+            }
+        }
+    }
+
+    pub async fn attempts(&self, owner: &QuizOwner) -> Result<Vec<LocalAttempt>, IdbError> {
+        match self {
+            LocalDb::Device(db) => {
+                db.attempts(&owner.user_id, &owner.course_id, &owner.lesson_id)
+                    .await
+            }
+            LocalDb::Memory(memory) => Ok(memory.attempts(owner)),
+        }
+    }
+
+    /// Keeps `attempt` and appends `drafts` to the outbox, together (see
+    /// `PlayerDb::record_attempt`); with no drafts, only keeps the attempt.
+    pub async fn record_attempt(
+        &self,
+        owner: &QuizOwner,
+        attempt: &LocalAttempt,
+        drafts: Vec<EventDraft>,
+        new_device_id: &DeviceId,
+        now_ms: f64,
+    ) -> Result<(LocalAttempt, Vec<LearnerEvent>), IdbError> {
+        match self {
+            LocalDb::Device(db) => {
+                db.record_attempt(owner, attempt, drafts, new_device_id, now_ms)
+                    .await
+            }
+            LocalDb::Memory(memory) => {
+                Ok(memory.record_attempt(owner, attempt, drafts, new_device_id))
             }
         }
     }

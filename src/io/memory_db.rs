@@ -5,7 +5,9 @@
 //! set-aside events kept apart). It lasts as long as the page, so the player sends events
 //! at once and says that progress is not kept on this device.
 
-use super::idb::{progress_drafts, EventDraft, ProgressEventIds, SetAside};
+use super::idb::{
+    progress_drafts, EventDraft, LocalAttempt, ProgressEventIds, QuizOwner, SetAside,
+};
 use lectern_core::progress::LessonProgress;
 use lectern_core::sync::{DeviceId, EventId, LearnerEvent};
 use lectern_core::{CourseId, LessonId, UserId};
@@ -17,6 +19,8 @@ type LessonKey = (UserId, CourseId, LessonId);
 #[derive(Default)]
 struct Memory {
     progress: BTreeMap<LessonKey, LessonProgress>,
+    /// Quiz attempts by attempt id, with whose they are.
+    attempts: BTreeMap<String, (QuizOwner, LocalAttempt)>,
     /// Per learner, in the order recorded.
     outbox: Vec<(UserId, LearnerEvent)>,
     conflicts: Vec<(UserId, LearnerEvent, Option<String>)>,
@@ -118,6 +122,53 @@ impl MemoryDb {
         let drafts = progress_drafts(course_id, lesson_id, before.as_ref(), &merged, &ids);
         let events = self.append(user_id, drafts, &ids.new_device);
         (merged, events)
+    }
+
+    /// One learner's attempts at one quiz, oldest first.
+    pub fn attempts(&self, owner: &QuizOwner) -> Vec<LocalAttempt> {
+        let mut attempts: Vec<LocalAttempt> = self.with(|memory| {
+            memory
+                .attempts
+                .values()
+                .filter(|(kept_for, _)| kept_for == owner)
+                .map(|(_, attempt)| attempt.clone())
+                .collect()
+        });
+        attempts.sort_by_key(|attempt| (attempt.view.attempt_number, attempt.view.started_at));
+        attempts
+    }
+
+    /// As `PlayerDb::record_attempt`: keeps `attempt` (unless a submitted copy is kept and
+    /// this one is not) and appends its events. Returns what is kept and the events.
+    pub fn record_attempt(
+        &self,
+        owner: &QuizOwner,
+        attempt: &LocalAttempt,
+        drafts: Vec<EventDraft>,
+        new_device_id: &DeviceId,
+    ) -> (LocalAttempt, Vec<LearnerEvent>) {
+        let attempt_key = attempt.view.attempt_id.to_string();
+        let kept = self.with(|memory| {
+            let submitted = memory
+                .attempts
+                .get(&attempt_key)
+                .map(|(_, kept)| kept)
+                .filter(|kept| kept.is_submitted() && !attempt.is_submitted())
+                .cloned();
+            if submitted.is_none() {
+                memory
+                    .attempts
+                    .insert(attempt_key, (owner.clone(), attempt.clone()));
+            }
+            submitted
+        });
+        match kept {
+            Some(kept) => (kept, Vec::new()),
+            None => (
+                attempt.clone(),
+                self.append(&owner.user_id, drafts, new_device_id),
+            ),
+        }
     }
 
     /// Appends `drafts` to the outbox with this page's next sequence numbers.

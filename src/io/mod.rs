@@ -24,4 +24,5 @@ pub mod service_worker;
 pub mod storage;
 pub mod storage_space;
 pub mod sync_driver;
+pub mod timer;
 pub mod web_lock;

@@ -28,6 +28,9 @@ pub struct SyncHooks {
     pub on_signed_out: Box<dyn Fn()>,
     /// This many more events were set aside (conflicts or rejections).
     pub on_set_aside: Box<dyn Fn(usize)>,
+    /// Events left the outbox (acknowledged, or set aside): views that wait for the server
+    /// to hear of something ask it again.
+    pub on_outbox_changed: Box<dyn Fn()>,
 }
 
 /// The driver; clones share one engine.
@@ -146,9 +149,12 @@ impl SyncDriver {
                             Ok(db) => db.acknowledge(&event_ids).await,
                             Err(err) => Err(err),
                         };
-                        if let Err(err) = outcome {
+                        match outcome {
+                            Ok(()) => (driver.shared.hooks.on_outbox_changed)(),
                             // Still in the outbox: sent again later, answered "duplicate".
-                            warn!("acknowledged events stay in the outbox for now: {err}");
+                            Err(err) => {
+                                warn!("acknowledged events stay in the outbox for now: {err}")
+                            }
                         }
                     });
                 }
@@ -218,8 +224,9 @@ impl SyncDriver {
                 Ok(db) => db.set_aside(&user_id, into, &events, now_ms()).await,
                 Err(err) => Err(err),
             };
-            if let Err(err) = outcome {
-                warn!("events to set aside stay in the outbox for now: {err}");
+            match outcome {
+                Ok(()) => (driver.shared.hooks.on_outbox_changed)(),
+                Err(err) => warn!("events to set aside stay in the outbox for now: {err}"),
             }
         });
     }

@@ -76,6 +76,7 @@ fn EventSection(heading: Msg, class: &'static str, events: Listed) -> impl IntoV
             let kind = match event.body {
                 EventBody::Progressed { .. } => Msg::EventProgressed,
                 EventBody::Completed => Msg::EventCompleted,
+                EventBody::AttemptStarted { .. } => Msg::EventAttemptStarted,
                 EventBody::Answered { .. } => Msg::EventAnswered,
                 EventBody::AttemptSubmitted { .. } => Msg::EventAttemptSubmitted,
             };

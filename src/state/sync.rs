@@ -1,5 +1,5 @@
 //! Sync, in context: one driver for the app (`io::sync_driver`), started for whoever signs
-//! in, fed every progress event the moment it is stored, and woken by `online`, `offline`,
+//! in, fed every progress and quiz event the moment it is stored, and woken by `online`, `offline`,
 //! the tab becoming visible and a tick every three minutes. Views read the status.
 
 use super::{ProgressInjection, SessionInjection};
@@ -7,7 +7,8 @@ use crate::io::idb::IdbError;
 use crate::io::local_db::{self, Fallback};
 use crate::io::service_worker;
 use crate::io::sync_driver::{SyncDriver, SyncHooks};
-use lectern_core::sync::{SyncInput, SyncStatus};
+use lectern_core::sync::{LearnerEvent, SyncInput, SyncStatus};
+use lectern_core::UserId;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -15,7 +16,7 @@ use std::time::Duration;
 const TICK: Duration = Duration::from_secs(180);
 
 /// The sync status, in context. `Copy`, so views capture it freely.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub struct SyncInjection {
     pub status: RwSignal<SyncStatus>,
     /// Events set aside (conflicts and rejections) since the app opened.
@@ -25,12 +26,21 @@ pub struct SyncInjection {
     /// Set once this page keeps progress and events in memory (the browser would not open
     /// IndexedDB), with why.
     pub memory_only: RwSignal<Option<Fallback>>,
+    /// Bumped whenever events leave the outbox (the server answered for them), so a view
+    /// waiting for the server's copy of something asks for it again.
+    pub outbox_changes: RwSignal<u64>,
     driver: StoredValue<SyncDriver, LocalStorage>,
 }
 
 impl SyncInjection {
     pub fn expect() -> SyncInjection {
         expect_context::<SyncInjection>()
+    }
+
+    /// Events `user_id` just recorded (already in the outbox): sent at once.
+    pub fn recorded(&self, user_id: &UserId, events: Vec<LearnerEvent>) {
+        self.driver
+            .with_value(|driver| driver.recorded(user_id, events));
     }
 
     /// Reads the outbox again and sends it now.
@@ -48,6 +58,7 @@ pub fn provide_sync() {
     let set_aside = RwSignal::new(0usize);
     let storage_error = RwSignal::new(None);
     let memory_only = RwSignal::new(None);
+    let outbox_changes = RwSignal::new(0u64);
     local_db::on_fallback(move |fallback| memory_only.set(Some(fallback.clone())));
     progress
         .store()
@@ -57,6 +68,7 @@ pub fn provide_sync() {
         on_status: Box::new(move |next| status.set(next)),
         on_signed_out: Box::new(move || session.clear()),
         on_set_aside: Box::new(move |count| set_aside.update(|n| *n += count)),
+        on_outbox_changed: Box::new(move || outbox_changes.update(|n| *n += 1)),
     });
     let kept = StoredValue::new_local(driver.clone());
     let recorder = driver.clone();
@@ -98,6 +110,7 @@ pub fn provide_sync() {
         set_aside,
         storage_error,
         memory_only,
+        outbox_changes,
         driver: kept,
     });
 }

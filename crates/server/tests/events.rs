@@ -340,32 +340,50 @@ async fn devices_learn_what_is_stored_and_which_sequences_are_missing() {
 }
 
 #[tokio::test]
-async fn quiz_events_are_kept_for_the_record_and_change_no_progress() {
+async fn quiz_events_go_to_attempts_and_change_no_progress() {
     let server = events_server().await;
     let learner = server.sign_in("learner1", "learner1").await;
     let attempt_id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    let started = json!({"kind": "attempt_started", "attempt_id": attempt_id, "seed": "42"});
     let answered = json!({"kind": "answered", "attempt_id": attempt_id,
-        "question_id": "graded-hottest", "answer": {"kind": "single_choice", "value": "venus"}});
+        "question_id": "closest-planet", "answer": {"kind": "single_choice", "value": "mercury"}});
     let submitted = json!({"kind": "attempt_submitted", "attempt_id": attempt_id});
+    let unknown_attempt = json!({"kind": "attempt_submitted",
+        "attempt_id": "5a8e3c0b-2f4d-4e8a-9c1b-6d7e8f9a0b1c"});
     let mut batch = [
-        event(1, PHONE, 1, 5, answered),
-        event(2, PHONE, 2, 6, submitted),
+        event(1, PHONE, 1, 5, started),
+        event(2, PHONE, 2, 6, answered),
+        event(3, PHONE, 3, 7, submitted),
+        event(4, PHONE, 4, 8, unknown_attempt),
     ];
     for quiz_event in &mut batch {
-        quiz_event["lesson_id"] = json!("planets-graded-quiz");
+        quiz_event["lesson_id"] = json!("solar-system-check");
     }
     let answer = server.send_batch(&learner, &batch).await;
     assert_eq!(
         statuses(&answer),
-        [EventStatus::Stored, EventStatus::Stored]
+        [
+            EventStatus::Stored,
+            EventStatus::Stored,
+            EventStatus::Stored,
+            EventStatus::Rejected
+        ]
+    );
+    assert_eq!(
+        answer.results[3].reason.as_deref(),
+        Some("no attempt with this id is yours")
     );
     let kinds: Vec<String> = sqlx::query_scalar("SELECT kind FROM events ORDER BY sequence")
         .fetch_all(&server.db)
         .await
         .unwrap();
-    assert_eq!(kinds, ["answered", "attempt_submitted"]);
+    assert_eq!(kinds, ["attempt_started", "answered", "attempt_submitted"]);
     assert!(server.progress(&learner, COURSE).await.lessons.is_empty());
-    assert_eq!(server.count_rows("quiz_attempts").await, 0);
+    let submitted: Vec<Option<i64>> = sqlx::query_scalar("SELECT submitted_at FROM quiz_attempts")
+        .fetch_all(&server.db)
+        .await
+        .unwrap();
+    assert_eq!(submitted, [Some(t0().as_millisecond())]);
     let occurred_at: i64 = sqlx::query_scalar("SELECT occurred_at FROM events WHERE sequence = 1")
         .fetch_one(&server.db)
         .await

@@ -129,7 +129,8 @@ async fn another_learner_never_sees_the_progress() {
 }
 
 /// The fixed events the property test sends: two devices, two lessons, ties and overlaps,
-/// a completion, a quiz event, and one invalid event that must never be stored.
+/// a completion, a quiz event (which changes no progress), and one invalid event that must
+/// never be stored.
 fn fixed_events() -> Vec<Value> {
     let other_lesson = |n: u32, device: &str, sequence: u64, seconds: i64, body: Value| {
         let mut e = event(n, device, sequence, seconds, body);
@@ -144,8 +145,17 @@ fn fixed_events() -> Vec<Value> {
         progressed(70_000, json!([[60_000, 80_000]])),
     );
     with_duration["duration_ms"] = json!(300_000);
-    let quiz =
-        json!({"kind": "attempt_submitted", "attempt_id": "0f8fad5b-d9cb-469f-a165-70867728950e"});
+    // A practice attempt started offline: stored (and the attempt found again once the
+    // events are cleared), and no lesson's progress.
+    let mut quiz = event(
+        8,
+        LAPTOP,
+        4,
+        30,
+        json!({"kind": "attempt_started", "attempt_id": "0f8fad5b-d9cb-469f-a165-70867728950e",
+               "seed": "42"}),
+    );
+    quiz["lesson_id"] = json!("solar-system-check");
     vec![
         event(1, PHONE, 1, 10, progressed(10_000, json!([[0, 10_000]]))),
         event(
@@ -166,7 +176,7 @@ fn fixed_events() -> Vec<Value> {
         ),
         other_lesson(6, PHONE, 4, 20, progressed(1_000, json!([[0, 1_000]]))),
         other_lesson(7, LAPTOP, 3, 20, progressed(3_000, json!([[500, 3_000]]))),
-        other_lesson(8, LAPTOP, 4, 30, quiz),
+        quiz,
         // Inverted range: rejected every time it is sent.
         event(9, PHONE, 5, 95, progressed(1, json!([[9, 1]]))),
     ]

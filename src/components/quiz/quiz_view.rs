@@ -1,6 +1,5 @@
 //! A quiz lesson: its overview, the attempt being taken, or the review of one. Keeps the
-//! attempts in context, and sends what the server has not heard yet when the browser comes
-//! back online and every 20 seconds while something is unsent.
+//! attempts in context (their answers travel through the app's outbox).
 
 use super::{AttemptReview, AttemptRunner, QuizOverview};
 use crate::io::attempt_store::QuizOwner;
@@ -12,7 +11,6 @@ use lectern_core::quiz::Quiz;
 use lectern_core::user::Role;
 use lectern_core::{CourseId, LessonId};
 use leptos::prelude::*;
-use std::time::Duration;
 
 /// The quiz lesson `lesson_id` of `course_id`.
 #[component]
@@ -35,23 +33,6 @@ pub fn QuizView(
     };
     let quiz_id = QuizId::new(course_id.clone(), lesson_id.clone());
     let injection = QuizInjection::provide(quiz, quiz_id, owner, language);
-    let online = window_event_listener_untyped("online", move |_| injection.sync());
-    on_cleanup(move || online.remove());
-    let has_unsent = move || {
-        injection
-            .attempts
-            .with_untracked(|a| a.iter().any(|a| a.has_unsent()))
-    };
-    if let Ok(handle) = set_interval_with_handle(
-        move || {
-            if has_unsent() {
-                injection.sync()
-            }
-        },
-        Duration::from_secs(20),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
     let submissions_href = matches!(user.role, Role::Instructor | Role::Admin)
         .then(|| paths::quiz_submissions(&course_id, &lesson_id));
     // Only a change of attempt or phase rebuilds the view: answering must not.

@@ -47,7 +47,7 @@ pub(super) fn text(msg: QuizMsg) -> &'static str {
         QuizMsg::SavedOnDevice => {
             "أنت غير متصل. إجاباتك محفوظة على هذا الجهاز وستُرسل عند عودة الاتصال."
         }
-        QuizMsg::SendFailed => "إجاباتك محفوظة على هذا الجهاز، لكن الخادم لم يقبلها.",
+        QuizMsg::SendFailed => "إجاباتك محفوظة على هذا الجهاز، لكن إرسالها فشل. يعيد Lectern المحاولة تلقائيًا.",
         QuizMsg::Saving => "جارٍ الحفظ…",
         QuizMsg::SavedEverywhere => "حُفظت كل الإجابات.",
         QuizMsg::SubmissionWaiting => {

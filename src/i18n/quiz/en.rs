@@ -39,7 +39,7 @@ pub(super) fn text(msg: QuizMsg) -> &'static str {
         QuizMsg::KeepWorking => "Keep working",
         QuizMsg::NotSavedOnDevice => "Your answers could not be saved on this device. Keep this page open until they are sent.",
         QuizMsg::SavedOnDevice => "You are offline. Your answers are saved on this device and will be sent when you are back online.",
-        QuizMsg::SendFailed => "Your answers are saved on this device, but the server did not take them.",
+        QuizMsg::SendFailed => "Your answers are saved on this device, but sending them failed. Lectern tries again by itself.",
         QuizMsg::Saving => "Saving…",
         QuizMsg::SavedEverywhere => "All answers saved.",
         QuizMsg::SubmissionWaiting => "Your submission is saved on this device and will be sent as soon as the server can be reached.",

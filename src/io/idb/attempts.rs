@@ -6,12 +6,14 @@
 //! A submitted attempt is immutable: a write of an older, unsubmitted copy (a second tab, a
 //! late save) never reopens it.
 
+use super::outbox::{append, EventDraft};
 use super::progress::lenient;
-use super::{operation, IdbError, PlayerDb, ATTEMPTS, ATTEMPTS_BY_QUIZ};
+use super::{operation, IdbError, PlayerDb, ATTEMPTS, ATTEMPTS_BY_QUIZ, DEVICE, OUTBOX};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use jiff::Timestamp;
 use lectern_api::v1::{AttemptStatus, AttemptView};
+use lectern_core::sync::{DeviceId, LearnerEvent};
 use lectern_core::{CourseId, LessonId, UserId};
 use leptos::logging::warn;
 use serde::{Deserialize, Serialize};
@@ -155,8 +157,8 @@ impl PlayerDb {
         Ok(attempts)
     }
 
-    /// Saves `attempt` in one read-write transaction, unless the stored copy is already
-    /// submitted and this one is not (it is then kept). Returns what is stored.
+    /// Saves the server's copy of an attempt (nothing to tell it), unless the stored copy
+    /// is already submitted and this one is not (it is then kept). Returns what is stored.
     pub async fn save_attempt(
         &self,
         user_id: &UserId,
@@ -165,9 +167,41 @@ impl PlayerDb {
         attempt: &LocalAttempt,
         now_ms: f64,
     ) -> Result<LocalAttempt, IdbError> {
+        let owner = QuizOwner {
+            user_id: user_id.clone(),
+            course_id: course_id.clone(),
+            lesson_id: lesson_id.clone(),
+        };
+        let (stored, _) = self.write_attempt(&owner, attempt, None, now_ms).await?;
+        Ok(stored)
+    }
+
+    /// Saves the learner's change to `attempt` and appends its events (`drafts`) to the
+    /// outbox, in one transaction: either both are stored or neither. A stored copy that is
+    /// already submitted is never reopened by an unsubmitted one: it is kept and nothing is
+    /// recorded. Returns what is stored and the events appended.
+    pub async fn record_attempt(
+        &self,
+        owner: &QuizOwner,
+        attempt: &LocalAttempt,
+        drafts: Vec<EventDraft>,
+        new_device_id: &DeviceId,
+        now_ms: f64,
+    ) -> Result<(LocalAttempt, Vec<LearnerEvent>), IdbError> {
+        self.write_attempt(owner, attempt, Some((drafts, new_device_id)), now_ms)
+            .await
+    }
+
+    async fn write_attempt(
+        &self,
+        owner: &QuizOwner,
+        attempt: &LocalAttempt,
+        events: Option<(Vec<EventDraft>, &DeviceId)>,
+        now_ms: f64,
+    ) -> Result<(LocalAttempt, Vec<LearnerEvent>), IdbError> {
         let tx = self
             .db
-            .transaction(ATTEMPTS)
+            .transaction([ATTEMPTS, OUTBOX, DEVICE])
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(operation)?;
@@ -180,11 +214,11 @@ impl PlayerDb {
             .map_err(operation)?;
         if let Some(kept) = stored.and_then(|record| record.to_attempt()) {
             if kept.is_submitted() && !attempt.is_submitted() {
-                return Ok(kept);
+                return Ok((kept, Vec::new()));
             }
         }
         let record = StoredAttemptV1::from_attempt(
-            quiz_key(user_id, course_id, lesson_id),
+            quiz_key(&owner.user_id, &owner.course_id, &owner.lesson_id),
             attempt,
             now_ms,
         )?;
@@ -194,7 +228,21 @@ impl PlayerDb {
             .map_err(operation)?
             .await
             .map_err(operation)?;
+        let events = match events {
+            Some((drafts, new_device_id)) if !drafts.is_empty() => {
+                append(&tx, &owner.user_id, drafts, new_device_id, now_ms).await?
+            }
+            _ => Vec::new(),
+        };
         tx.commit().await.map_err(operation)?;
-        Ok(attempt.clone())
+        Ok((attempt.clone(), events))
     }
+}
+
+/// Which learner's attempt at which quiz.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizOwner {
+    pub user_id: UserId,
+    pub course_id: CourseId,
+    pub lesson_id: LessonId,
 }

@@ -13,7 +13,7 @@ mod outbox;
 mod progress;
 mod upgrade;
 
-pub use attempts::{quiz_key, LocalAttempt, StoredAttemptV1};
+pub use attempts::{quiz_key, LocalAttempt, QuizOwner, StoredAttemptV1};
 pub use connection::SharedConnection;
 pub use downloads::{download_key, StoredDownloadLessonV1, StoredDownloadV1, StoredFileV1};
 pub use manifests::StoredManifestV1;

@@ -347,7 +347,7 @@ impl PlayerDb {
 
 /// Appends `drafts` to the outbox inside `tx` with this device's next sequence numbers (the
 /// device becomes `new_device_id` on first use), and advances the sequence.
-async fn append(
+pub(super) async fn append(
     tx: &indexed_db_futures::transaction::Transaction<'_>,
     user_id: &UserId,
     drafts: Vec<EventDraft>,

@@ -1,20 +1,30 @@
 //! Merging the attempts this device holds with the server's list of them. The server is
-//! authoritative for a submitted attempt; for one in progress, answers this device has not
-//! sent yet are newer than the server's and are kept; attempts the server has not heard of
-//! (started offline) are kept until it has.
+//! authoritative for a submitted attempt, and for one whose events have all reached it.
+//! For an attempt in progress whose events still wait in the outbox (`is_unsent`), this
+//! device's answers are newer than the server's and are kept, and so is its submission.
+//! Attempts the server has not heard of (started offline) are kept until it has.
 
 use crate::io::idb::LocalAttempt;
 use lectern_api::v1::{AttemptStatus, AttemptView};
+use std::collections::BTreeSet;
 
-/// `local` updated with `server`, oldest first.
-pub fn merge_attempts(local: Vec<LocalAttempt>, server: Vec<AttemptView>) -> Vec<LocalAttempt> {
+/// `local` updated with `server`, oldest first. `unsent` names the attempts whose events
+/// the server has not answered for yet.
+pub fn merge_attempts(
+    local: Vec<LocalAttempt>,
+    server: Vec<AttemptView>,
+    unsent: &BTreeSet<String>,
+) -> Vec<LocalAttempt> {
     let mut merged = local;
     for view in server {
         match merged
             .iter_mut()
             .find(|known| known.view.attempt_id == view.attempt_id)
         {
-            Some(known) => adopt(known, view),
+            Some(known) => {
+                let is_unsent = unsent.contains(known.view.attempt_id.as_str());
+                adopt(known, view, is_unsent);
+            }
             None => merged.push(LocalAttempt::from_server(view)),
         }
     }
@@ -22,17 +32,19 @@ pub fn merge_attempts(local: Vec<LocalAttempt>, server: Vec<AttemptView>) -> Vec
     merged
 }
 
-/// Takes the server's copy of an attempt this device also holds.
-pub fn adopt(known: &mut LocalAttempt, view: AttemptView) {
-    let unsent_answers = known.view.answers.clone();
-    let keeps_answers = known.has_unsent_answers && view.status == AttemptStatus::InProgress;
+/// Takes the server's copy of an attempt this device also holds. When the server has heard
+/// everything (`is_unsent` is false), or the attempt is submitted there, its copy is the
+/// attempt; otherwise this device's answers and submission stay on top of it.
+pub fn adopt(known: &mut LocalAttempt, view: AttemptView, is_unsent: bool) {
+    let local_answers = known.view.answers.clone();
+    let keeps_local = is_unsent && view.status == AttemptStatus::InProgress;
     known.view = view;
     known.has_unsent_start = false;
-    if known.view.status == AttemptStatus::Submitted {
+    if keeps_local {
+        known.view.answers.extend(local_answers);
+    } else {
         known.has_unsent_answers = false;
         known.submit_requested_at = None;
-    } else if keeps_answers {
-        known.view.answers.extend(unsent_answers);
     }
 }
 
@@ -79,11 +91,24 @@ mod tests {
             has_unsent_answers: true,
             submit_requested_at: None,
         };
-        let merged = merge_attempts(vec![local], vec![view(A, 1, AttemptStatus::InProgress)]);
+        let unsent = BTreeSet::from([A.to_owned()]);
+        let merged = merge_attempts(
+            vec![local.clone()],
+            vec![view(A, 1, AttemptStatus::InProgress)],
+            &unsent,
+        );
         assert_eq!(merged.len(), 1);
         assert_eq!(merged[0].view.answers.len(), 1);
         assert_eq!(merged[0].current_question, 3);
         assert!(merged[0].has_unsent_answers);
+        // Once its events have left the outbox, the server's copy is the attempt.
+        let merged = merge_attempts(
+            vec![local],
+            vec![view(A, 1, AttemptStatus::InProgress)],
+            &BTreeSet::new(),
+        );
+        assert!(merged[0].view.answers.is_empty() && !merged[0].has_unsent());
+        assert_eq!(merged[0].current_question, 3);
     }
 
     #[wasm_bindgen_test(unsupported = test)]
@@ -101,6 +126,7 @@ mod tests {
                 view(B, 2, AttemptStatus::Submitted),
                 view(A, 1, AttemptStatus::Submitted),
             ],
+            &BTreeSet::from([B.to_owned()]),
         );
         assert_eq!(merged.len(), 2);
         assert_eq!(merged[0].view.attempt_id.as_str(), A);

@@ -1,7 +1,8 @@
 //! One quiz lesson's attempts, in context for its views: the attempts this device and the
 //! server know, the open attempt, and the intents that change it (answer, go to a question,
-//! check an answer, submit). Every change is written to IndexedDB at once and sent to the
-//! server soon after (`sync.rs`); nothing waits on the network.
+//! check an answer, submit). Every change is written to IndexedDB at once, with its events
+//! in the outbox, which the app's sync driver sends; nothing waits on the network.
+//! (`sync.rs` loads, starts and reads the server's copy back.)
 
 mod merge;
 mod sync;
@@ -9,8 +10,8 @@ mod sync;
 pub use merge::{adopt, merge_attempts};
 pub use sync::SyncStatus;
 
-use super::SessionInjection;
-use crate::io::attempt_store::{AttemptStore, QuizOwner};
+use super::{SessionInjection, SyncInjection};
+use crate::io::attempt_store::{AttemptChanges, AttemptStore, QuizOwner};
 use crate::io::http::HttpError;
 use crate::io::idb::{IdbError, LocalAttempt};
 use crate::io::server_clock::{device_now, server_now};
@@ -37,6 +38,7 @@ pub struct QuizInjection {
     /// The course's language (BCP 47), for `lang` and `dir` on question content.
     pub content_language: StoredValue<String>,
     pub session: SessionInjection,
+    sync: SyncInjection,
     store: StoredValue<AttemptStore, LocalStorage>,
     /// Every attempt known, oldest first.
     pub attempts: RwSignal<Vec<LocalAttempt>>,
@@ -46,15 +48,12 @@ pub struct QuizInjection {
     pub open_attempt: RwSignal<Option<AttemptId>>,
     /// Practice questions whose answer the learner has checked in the open attempt.
     pub checked: RwSignal<BTreeSet<String>>,
-    pub sync_status: RwSignal<SyncStatus>,
     /// The last write to this device's storage failed: answers are only in memory.
     pub device_error: RwSignal<Option<IdbError>>,
     /// Starting failed (offline for a graded quiz, no attempts left, closed...).
     pub start_error: RwSignal<Option<HttpError>>,
     /// A start is under way (the button waits for it).
     pub is_starting: RwSignal<bool>,
-    is_syncing: RwSignal<bool>,
-    wants_sync: RwSignal<bool>,
 }
 
 impl QuizInjection {
@@ -68,27 +67,38 @@ impl QuizInjection {
         let store = AttemptStore::new();
         let device_error = RwSignal::new(None);
         store.on_written(move |outcome| device_error.set(outcome.err()));
+        let sync = SyncInjection::expect();
+        store.on_recorded(move |user_id, events| sync.recorded(user_id, events));
         let injection = QuizInjection {
             quiz: StoredValue::new(quiz),
             quiz_id: StoredValue::new(quiz_id),
             owner: StoredValue::new(owner),
             content_language: StoredValue::new(content_language),
             session: SessionInjection::expect(),
+            sync,
             store: StoredValue::new_local(store),
             attempts: RwSignal::new(Vec::new()),
             attempts_remaining: RwSignal::new(None),
             load: RwSignal::new(AttemptsLoad::Loading),
             open_attempt: RwSignal::new(None),
             checked: RwSignal::new(BTreeSet::new()),
-            sync_status: RwSignal::new(SyncStatus::Synced),
             device_error,
             start_error: RwSignal::new(None),
             is_starting: RwSignal::new(false),
-            is_syncing: RwSignal::new(false),
-            wants_sync: RwSignal::new(false),
         };
         provide_context(injection);
-        leptos::task::spawn_local(injection.refresh());
+        // Every change of the outbox (the first run included) may bring the server's copy
+        // of an attempt this device was waiting on: its grade, once submitted.
+        Effect::new(move |previous: Option<u64>| {
+            let changes = sync.outbox_changes.get();
+            let waits = injection
+                .attempts
+                .with_untracked(|attempts| attempts.iter().any(LocalAttempt::has_unsent));
+            if previous.is_none() || waits {
+                leptos::task::spawn_local(injection.refresh());
+            }
+            changes
+        });
         injection
     }
 
@@ -139,16 +149,17 @@ impl QuizInjection {
         self.checked.update(|checked| {
             checked.remove(question_id);
         });
-        self.change_open(|attempt| {
+        self.change_open(AttemptChanges::answered(question_id), |attempt| {
             attempt.view.answers.insert(question_id.to_owned(), answer);
             attempt.has_unsent_answers = true;
         });
-        self.sync_soon();
     }
 
     /// Moves the open attempt to the question at `index`.
     pub fn go_to(&self, index: usize) {
-        self.change_open(|attempt| attempt.current_question = index);
+        self.change_open(AttemptChanges::default(), |attempt| {
+            attempt.current_question = index
+        });
     }
 
     /// Shows a practice question's feedback.
@@ -158,14 +169,22 @@ impl QuizInjection {
         });
     }
 
-    /// Submits the open attempt: at once on this device, then to the server.
+    /// Submits the open attempt: at once on this device, then to the server. Submitting
+    /// again records nothing more.
     pub fn submit(&self) {
-        self.change_open(|attempt| {
-            if attempt.submit_requested_at.is_none() {
-                attempt.submit_requested_at = Some(device_now());
-            }
+        let is_first = self.current_untracked().is_some_and(|attempt| {
+            attempt.submit_requested_at.is_none() && !attempt.is_submitted()
         });
-        self.sync();
+        if !is_first {
+            return;
+        }
+        let submitted = AttemptChanges {
+            submitted: true,
+            ..AttemptChanges::default()
+        };
+        self.change_open(submitted, |attempt| {
+            attempt.submit_requested_at = Some(device_now());
+        });
     }
 
     /// Seconds left in `attempt` by the server's clock, if it has a deadline.
@@ -174,8 +193,19 @@ impl QuizInjection {
         Some(lectern_core::quiz::seconds_left(deadline, server_now()))
     }
 
-    /// Applies `change` to the open attempt and writes it to this device.
-    fn change_open(&self, change: impl FnOnce(&mut LocalAttempt)) {
+    fn current_untracked(&self) -> Option<LocalAttempt> {
+        let attempt_id = self.open_attempt.get_untracked()?;
+        self.attempts.with_untracked(|attempts| {
+            attempts
+                .iter()
+                .find(|a| a.view.attempt_id == attempt_id)
+                .cloned()
+        })
+    }
+
+    /// Applies `change` to the open attempt and writes it to this device, with the events
+    /// of `changes`.
+    fn change_open(&self, changes: AttemptChanges, change: impl FnOnce(&mut LocalAttempt)) {
         let Some(attempt_id) = self.open_attempt.get_untracked() else {
             return;
         };
@@ -193,13 +223,14 @@ impl QuizInjection {
             }
         });
         if let Some(attempt) = changed {
-            self.save_on_device(&attempt);
+            self.save_on_device(&attempt, changes);
         }
     }
 
-    fn save_on_device(&self, attempt: &LocalAttempt) {
+    fn save_on_device(&self, attempt: &LocalAttempt, changes: AttemptChanges) {
         let owner = self.owner.get_value();
-        self.store.with_value(|store| store.save(&owner, attempt));
+        self.store
+            .with_value(|store| store.save(&owner, attempt, changes));
     }
 
     fn store(&self) -> AttemptStore {

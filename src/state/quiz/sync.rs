@@ -1,43 +1,73 @@
-//! Loading, starting and sending attempts. The server hears of every change soon after it
-//! is made: one request at a time, and changes made meanwhile go in the next one. When the
-//! server cannot be reached, everything stays on this device (flagged unsent) and is sent
-//! on the next change, when the browser comes back online, or on the next visit.
+//! Loading and starting attempts, and where the learner's answers stand. Answers and
+//! submissions travel as outbox events (`io::attempt_store` records them with the attempt,
+//! the app's sync driver sends them); this module asks the server for its copy again once
+//! the outbox has changed, so a submission's grade shows as soon as the server has it.
 
 use super::{adopt, merge_attempts, AttemptsLoad, QuizInjection};
+use crate::io::attempt_store::AttemptChanges;
 use crate::io::http::HttpError;
 use crate::io::idb::LocalAttempt;
 use crate::io::quiz_api;
 use crate::io::random::{random_u64, random_uuid};
 use crate::io::server_clock::server_now;
-use lectern_api::v1::{
-    AttemptId, AttemptStatus, AttemptView, ProblemType, SaveAnswersRequest, Seed,
-    StartAttemptRequest, SubmitAttemptRequest,
-};
+use lectern_api::v1::{AttemptId, AttemptStatus, AttemptView, Seed, StartAttemptRequest};
 use lectern_core::quiz::attempt_deadline;
+use lectern_core::sync::SyncStatus as OutboxStatus;
 use leptos::logging::warn;
 use leptos::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// Whether the server has everything this device holds.
-#[derive(Debug, Clone, PartialEq)]
+/// Whether the server has everything this device holds of the quiz.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncStatus {
     Synced,
-    /// Saved on this device; the server could not be reached and will be told later.
+    /// Saved on this device and on the way to the server.
+    Sending,
+    /// Saved on this device; the server cannot be reached and will be told later.
     Offline,
-    /// The server refused or failed; the answers are still on this device.
-    Failed(HttpError),
+    /// Saved on this device; the last try to send failed and another is scheduled.
+    Failing,
 }
 
 impl QuizInjection {
-    /// Reads the attempts on this device, then the server's, and merges them.
+    /// Where the quiz's answers stand (reactive).
+    pub fn sync_status(&self) -> SyncStatus {
+        let has_unsent = self
+            .attempts
+            .with(|attempts| attempts.iter().any(LocalAttempt::has_unsent));
+        if !has_unsent {
+            return SyncStatus::Synced;
+        }
+        match self.sync.status.get() {
+            OutboxStatus::Offline { .. } => SyncStatus::Offline,
+            OutboxStatus::Failing { .. } => SyncStatus::Failing,
+            OutboxStatus::Synced | OutboxStatus::Pending { .. } => SyncStatus::Sending,
+        }
+    }
+
+    /// Reads the attempts on this device, then the server's, and merges them: the server's
+    /// copy wins for every attempt whose events have all left the outbox.
     pub async fn refresh(self) {
         let owner = self.owner.get_value();
         match self.store().load(&owner).await {
-            Ok(local) => self.attempts.set(merge_attempts(local, Vec::new())),
+            Ok(local) => self
+                .attempts
+                .set(merge_attempts(local, Vec::new(), &BTreeSet::new())),
             Err(err) => self.device_error.set(Some(err)),
         }
         let Some(token) = self.session.token_untracked() else {
             return;
+        };
+        // Read before asking the server: an event answered in between keeps this device's
+        // copy one refresh longer, never the other way round.
+        let writes_before = self.store().writes_done();
+        let unsent = match self.store().unsent_attempt_ids(&owner.user_id).await {
+            Ok(unsent) => unsent,
+            Err(err) => {
+                warn!("the outbox cannot be read, so this device's answers are kept: {err}");
+                self.attempts
+                    .with_untracked(|attempts| all_attempt_ids(attempts))
+            }
         };
         let quiz_id = self.quiz_id.get_value();
         match self
@@ -45,26 +75,29 @@ impl QuizInjection {
             .observe(quiz_api::list_attempts(&token, &quiz_id).await)
         {
             Ok(list) => {
-                let merged = merge_attempts(self.attempts.get_untracked(), list.attempts);
+                let mut unsent = unsent;
+                unsent.extend(self.store().queued_attempt_ids(&owner.user_id));
+                if self.store().writes_done() != writes_before {
+                    unsent.extend(
+                        self.attempts
+                            .with_untracked(|attempts| all_attempt_ids(attempts)),
+                    );
+                }
+                let merged = merge_attempts(self.attempts.get_untracked(), list.attempts, &unsent);
                 merged
                     .iter()
-                    .for_each(|attempt| self.save_on_device(attempt));
+                    .for_each(|attempt| self.save_on_device(attempt, AttemptChanges::default()));
                 self.attempts.set(merged);
                 self.attempts_remaining.set(list.attempts_remaining);
                 self.load.set(AttemptsLoad::Ready);
             }
             Err(err) => self.load.set(AttemptsLoad::DeviceOnly(err)),
         }
-        if self
-            .attempts
-            .with_untracked(|attempts| attempts.iter().any(LocalAttempt::has_unsent))
-        {
-            self.sync();
-        }
     }
 
     /// Opens the attempt in progress, or starts a new one: on the server, or for a practice
-    /// quiz with no connection, on this device (sent when the connection returns).
+    /// quiz with no connection, on this device (its start is an event the server hears of
+    /// with the answers).
     pub async fn start(self) {
         if self.is_starting.get_untracked() {
             return;
@@ -115,143 +148,21 @@ impl QuizInjection {
             }
             Err(HttpError::Unreachable(_)) if !is_graded => {
                 let attempt = self.started_here(attempt_id.clone(), seed);
-                self.save_on_device(&attempt);
+                let started = AttemptChanges {
+                    started: true,
+                    ..AttemptChanges::default()
+                };
+                self.save_on_device(&attempt, started);
                 self.attempts.update(|attempts| attempts.push(attempt));
-                self.sync_status.set(SyncStatus::Offline);
                 self.open(attempt_id);
             }
             Err(err) => self.start_error.set(Some(err)),
         }
     }
 
-    /// Sends whatever the server has not heard yet; a call while a send is under way makes
-    /// that send go round once more.
-    pub fn sync(&self) {
-        if self.is_syncing.get_untracked() {
-            self.wants_sync.set(true);
-            return;
-        }
-        self.is_syncing.set(true);
-        let injection = *self;
-        leptos::task::spawn_local(async move {
-            loop {
-                injection.wants_sync.set(false);
-                let status = injection.send_unsent().await;
-                injection.sync_status.set(status);
-                if !injection.wants_sync.get_untracked() {
-                    break;
-                }
-            }
-            injection.is_syncing.set(false);
-        });
-    }
-
-    /// Same as [`QuizInjection::sync`]: changes coalesce while a request is in flight.
-    pub(super) fn sync_soon(&self) {
-        self.sync();
-    }
-
-    async fn send_unsent(&self) -> SyncStatus {
-        let Some(token) = self.session.token_untracked() else {
-            return SyncStatus::Failed(HttpError::SignedOut);
-        };
-        let unsent: Vec<AttemptId> = self.attempts.with_untracked(|attempts| {
-            attempts
-                .iter()
-                .filter(|a| a.has_unsent())
-                .map(|a| a.view.attempt_id.clone())
-                .collect()
-        });
-        for attempt_id in unsent {
-            match self
-                .session
-                .observe(self.send_one(&token, &attempt_id).await)
-            {
-                Ok(()) => {}
-                Err(HttpError::Unreachable(_)) => return SyncStatus::Offline,
-                Err(err) => return SyncStatus::Failed(err),
-            }
-        }
-        SyncStatus::Synced
-    }
-
-    async fn send_one(&self, token: &str, attempt_id: &AttemptId) -> Result<(), HttpError> {
-        let quiz_id = self.quiz_id.get_value();
-        let Some(attempt) = self.attempt(attempt_id) else {
-            return Ok(());
-        };
-        if attempt.has_unsent_start {
-            let request = StartAttemptRequest {
-                attempt_id: attempt_id.clone(),
-                seed: Some(attempt.view.seed),
-            };
-            let view = quiz_api::start_attempt(token, &quiz_id, &request).await?;
-            if &view.attempt_id != attempt_id {
-                warn!(
-                    "the server resumed attempt {} instead of {attempt_id}",
-                    view.attempt_id
-                );
-            }
-            self.take_server_copy(view);
-        }
-        let Some(attempt) = self.attempt(attempt_id) else {
-            return Ok(());
-        };
-        let answers = attempt.view.answers.clone();
-        let sent = if let Some(at) = attempt.submit_requested_at {
-            let request = SubmitAttemptRequest {
-                answers,
-                client_submitted_at: Some(at),
-            };
-            quiz_api::submit_attempt(token, attempt_id, &request).await
-        } else if attempt.has_unsent_answers {
-            let request = SaveAnswersRequest {
-                answers: answers.clone(),
-            };
-            quiz_api::save_answers(token, attempt_id, &request)
-                .await
-                .map(|view| self.confirm_answers(view, &answers))
-        } else {
-            return Ok(());
-        };
-        match sent {
-            Ok(view) => {
-                self.take_server_copy(view);
-                Ok(())
-            }
-            // The server closed the attempt (its time ran out there): take its copy.
-            Err(HttpError::Problem(problem))
-                if problem.kind() == Some(ProblemType::AttemptClosed) =>
-            {
-                let list = quiz_api::list_attempts(token, &quiz_id).await?;
-                list.attempts
-                    .into_iter()
-                    .filter(|view| &view.attempt_id == attempt_id)
-                    .for_each(|view| self.take_server_copy(view));
-                Ok(())
-            }
-            Err(err) => Err(err),
-        }
-    }
-
-    /// The server confirmed `sent`; answers changed since then stay unsent.
-    fn confirm_answers(
-        &self,
-        view: AttemptView,
-        sent: &BTreeMap<String, lectern_core::quiz::Answer>,
-    ) -> AttemptView {
-        let attempt_id = view.attempt_id.clone();
-        self.attempts.update(|attempts| {
-            if let Some(known) = attempts
-                .iter_mut()
-                .find(|a| a.view.attempt_id == attempt_id)
-            {
-                if &known.view.answers == sent {
-                    known.has_unsent_answers = false;
-                }
-            }
-        });
-        view
+    /// Sends what waits in the outbox now (the learner's "Retry").
+    pub fn send_now(&self) {
+        self.sync.retry_now();
     }
 
     /// Merges the server's copy of one attempt and writes the result to this device.
@@ -263,7 +174,8 @@ impl QuizInjection {
                 .find(|a| a.view.attempt_id == view.attempt_id)
             {
                 Some(known) => {
-                    adopt(known, view);
+                    let is_unsent = known.has_unsent();
+                    adopt(known, view, is_unsent);
                     saved = Some(known.clone());
                 }
                 None => {
@@ -274,17 +186,8 @@ impl QuizInjection {
             }
         });
         if let Some(attempt) = saved {
-            self.save_on_device(&attempt);
+            self.save_on_device(&attempt, AttemptChanges::default());
         }
-    }
-
-    fn attempt(&self, attempt_id: &AttemptId) -> Option<LocalAttempt> {
-        self.attempts.with_untracked(|attempts| {
-            attempts
-                .iter()
-                .find(|a| &a.view.attempt_id == attempt_id)
-                .cloned()
-        })
     }
 
     /// A practice attempt started on this device, by its estimate of the server's clock.
@@ -323,6 +226,13 @@ impl QuizInjection {
             submit_requested_at: None,
         }
     }
+}
+
+fn all_attempt_ids(attempts: &[LocalAttempt]) -> BTreeSet<String> {
+    attempts
+        .iter()
+        .map(|attempt| attempt.view.attempt_id.to_string())
+        .collect()
 }
 
 /// A new attempt id and a seed for a practice attempt.

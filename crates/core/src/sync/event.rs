@@ -8,12 +8,15 @@ use crate::ids::{CourseId, LessonId};
 use crate::quiz::Answer;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Most watched ranges one progress event may carry.
 pub const MAX_WATCHED_RANGES: usize = 1_000;
 /// Longest media position or duration accepted: 2^53 − 1 ms (what a JS number holds).
 pub const MAX_MEDIA_MS: u64 = (1 << 53) - 1;
+/// Most answers one `attempt_submitted` event may carry.
+pub const MAX_SUBMITTED_ANSWERS: usize = 1_000;
 
 /// Whether `raw` is a UUID in lowercase hex with dashes (8-4-4-4-12).
 pub fn is_uuid(raw: &str) -> bool {
@@ -107,14 +110,43 @@ pub enum EventBody {
     },
     /// The lesson reached its completion rule.
     Completed,
+    /// A practice attempt started on a device with no connection, with the seed its
+    /// questions were drawn from. (A graded attempt is started by the server, online.)
+    AttemptStarted {
+        attempt_id: String,
+        /// A decimal string: JSON numbers past 2^53 lose digits in many clients.
+        #[serde(with = "decimal_u64")]
+        seed: u64,
+    },
     /// An answer given in a quiz attempt.
     Answered {
         attempt_id: String,
         question_id: String,
         answer: Answer,
     },
-    /// A quiz attempt submitted (when the learner pressed submit, or time ran out).
-    AttemptSubmitted { attempt_id: String },
+    /// A quiz attempt submitted (when the learner pressed submit, or time ran out), with
+    /// every answer it was submitted with, so the submission stands on its own even if an
+    /// `answered` event before it was refused.
+    AttemptSubmitted {
+        attempt_id: String,
+        #[serde(default)]
+        answers: BTreeMap<String, Answer>,
+    },
+}
+
+/// A `u64` as a decimal string on the wire.
+mod decimal_u64 {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &u64, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(value)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u64, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        raw.parse()
+            .map_err(|_| serde::de::Error::custom("expected an unsigned integer as a string"))
+    }
 }
 
 impl EventBody {
@@ -123,6 +155,7 @@ impl EventBody {
         match self {
             EventBody::Progressed { .. } => "progressed",
             EventBody::Completed => "completed",
+            EventBody::AttemptStarted { .. } => "attempt_started",
             EventBody::Answered { .. } => "answered",
             EventBody::AttemptSubmitted { .. } => "attempt_submitted",
         }
@@ -144,6 +177,8 @@ pub enum EventProblem {
     BadAttemptId,
     #[error("the question id is not a valid id")]
     BadQuestionId,
+    #[error("at most {MAX_SUBMITTED_ANSWERS} answers may be submitted, got {0}")]
+    TooManyAnswers(usize),
 }
 
 impl LearnerEvent {
@@ -181,19 +216,31 @@ impl LearnerEvent {
                 question_id,
                 ..
             } => {
-                if !is_uuid(attempt_id) {
-                    return Err(EventProblem::BadAttemptId);
-                }
+                check_attempt_id(attempt_id)?;
                 crate::ids::check_slug(question_id).map_err(|_| EventProblem::BadQuestionId)
             }
-            EventBody::AttemptSubmitted { attempt_id } => {
-                if is_uuid(attempt_id) {
-                    Ok(())
-                } else {
-                    Err(EventProblem::BadAttemptId)
+            EventBody::AttemptStarted { attempt_id, .. } => check_attempt_id(attempt_id),
+            EventBody::AttemptSubmitted {
+                attempt_id,
+                answers,
+            } => {
+                check_attempt_id(attempt_id)?;
+                if answers.len() > MAX_SUBMITTED_ANSWERS {
+                    return Err(EventProblem::TooManyAnswers(answers.len()));
                 }
+                answers.keys().try_for_each(|question_id| {
+                    crate::ids::check_slug(question_id).map_err(|_| EventProblem::BadQuestionId)
+                })
             }
         }
+    }
+}
+
+fn check_attempt_id(attempt_id: &str) -> Result<(), EventProblem> {
+    if is_uuid(attempt_id) {
+        Ok(())
+    } else {
+        Err(EventProblem::BadAttemptId)
     }
 }
 
@@ -254,6 +301,30 @@ mod tests {
     }
 
     #[test]
+    fn a_started_attempt_carries_its_seed_as_a_string_and_submissions_their_answers() {
+        let started = event(EventBody::AttemptStarted {
+            attempt_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+            seed: u64::MAX,
+        });
+        let json = serde_json::to_value(&started).unwrap();
+        assert_eq!(json["kind"], "attempt_started");
+        assert_eq!(json["seed"], "18446744073709551615");
+        assert_eq!(
+            serde_json::from_value::<LearnerEvent>(json).unwrap(),
+            started
+        );
+        let mut numeric = serde_json::to_value(&started).unwrap();
+        numeric["seed"] = serde_json::json!(7);
+        assert!(serde_json::from_value::<LearnerEvent>(numeric).is_err());
+        // A submission recorded before answers travelled with it still reads.
+        let bare = r#"{"event_id":"0f8fad5b-d9cb-469f-a165-70867728950e","device_id":"7c9e6679-7425-40de-944b-e07fc1f90ae7","sequence":1,"occurred_at":"2026-05-01T10:00:00Z","course_id":"a","lesson_id":"b","kind":"attempt_submitted","attempt_id":"0f8fad5b-d9cb-469f-a165-70867728950e"}"#;
+        let read: LearnerEvent = serde_json::from_str(bare).unwrap();
+        assert!(
+            matches!(read.body, EventBody::AttemptSubmitted { ref answers, .. } if answers.is_empty())
+        );
+    }
+
+    #[test]
     fn checks_say_what_is_wrong() {
         let mut zero = event(EventBody::Completed);
         zero.sequence = 0;
@@ -272,9 +343,15 @@ mod tests {
         assert_eq!(huge.check(), Err(EventProblem::TimeOutOfRange));
         let bad_attempt = event(EventBody::AttemptSubmitted {
             attempt_id: "../x".into(),
+            answers: BTreeMap::new(),
         });
         assert_eq!(bad_attempt.check(), Err(EventProblem::BadAttemptId));
         assert_eq!(event(EventBody::Completed).check(), Ok(()));
+        let bad_question = event(EventBody::AttemptSubmitted {
+            attempt_id: "0f8fad5b-d9cb-469f-a165-70867728950e".into(),
+            answers: BTreeMap::from([("no spaces".into(), Answer::TrueFalse(true))]),
+        });
+        assert_eq!(bad_question.check(), Err(EventProblem::BadQuestionId));
         assert!(EventId::parse("0F8FAD5B-D9CB-469F-A165-70867728950E").is_err());
     }
 }

@@ -1,13 +1,12 @@
 //! One attempt: its learner saves answers and submits it; those who teach the course review
-//! single answers. Another learner's attempt answers 404, like a missing one.
+//! single answers. Another learner's attempt answers 404, like a missing one. Saving runs
+//! [`save_answers_in_progress`], shared with the outbox's `answered` events.
 
 use super::attempt_view::attempt_view;
 use super::quiz_access::{
     attempt_id_from_path, attempt_id_from_path_text, own_attempt, taught_attempt,
 };
-use super::submission::{
-    check_answers, finalise_if_expired, keep_late_answers, reload, submit, SubmitRequest,
-};
+use super::submission::{check_answers, finalise_if_expired, reload, submit_answers};
 use super::{ApiError, ApiJson, AuthUser};
 use crate::db::attempts::{self, NewReview, StoredAttempt};
 use crate::AppState;
@@ -15,11 +14,14 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::routing::{post, put};
 use axum::{Json, Router};
+use jiff::Timestamp;
 use lectern_api::v1::{
     routes, AttemptView, ReviewRequest, SaveAnswersRequest, SubmitAttemptRequest,
     MAX_FEEDBACK_CHARS,
 };
-use lectern_core::quiz::{draw, takes_answers, Quiz, Score};
+use lectern_core::quiz::{draw, takes_answers, Answer, Quiz, Score};
+use sqlx::SqliteConnection;
+use std::collections::BTreeMap;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -39,29 +41,53 @@ async fn save_answers(
     let mut transaction = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let (access, attempt) =
         own_attempt(&mut transaction, &caller.profile.user_id, &attempt_id).await?;
+    let saved = save_answers_in_progress(
+        &mut transaction,
+        &access.quiz,
+        attempt,
+        request.answers,
+        now,
+    )
+    .await;
+    let attempt = match saved {
+        Ok(attempt) => attempt,
+        Err(closed @ ApiError::AttemptClosed { .. }) => {
+            // Keeps the lazy submission of an attempt whose time ran out.
+            transaction.commit().await?;
+            return Err(closed);
+        }
+        Err(err) => return Err(err),
+    };
+    let view = attempt_view(&mut transaction, &access, &attempt, now).await?;
+    transaction.commit().await?;
+    Ok(Json(view))
+}
+
+/// Saves `new_answers` over those `attempt` saved, if they all fit its questions. An
+/// attempt that is submitted, or takes no answers at `now` (it is then submitted at its
+/// deadline), takes none: [`ApiError::AttemptClosed`]. Returns the attempt as stored.
+pub(super) async fn save_answers_in_progress(
+    conn: &mut SqliteConnection,
+    quiz: &Quiz,
+    attempt: StoredAttempt,
+    new_answers: BTreeMap<String, Answer>,
+    now: Timestamp,
+) -> Result<StoredAttempt, ApiError> {
     if attempt.submission.is_some() {
         return Err(ApiError::AttemptClosed { deadline: None });
     }
     if !takes_answers(attempt.deadline_at, now) {
         let deadline = attempt.deadline_at;
-        finalise_if_expired(&mut transaction, &access.quiz, attempt, now).await?;
-        transaction.commit().await?;
+        finalise_if_expired(conn, quiz, attempt, now).await?;
         return Err(ApiError::AttemptClosed { deadline });
     }
-    check_answers(
-        &access.quiz,
-        &draw(&access.quiz, attempt.seed),
-        &request.answers,
-    )?;
+    check_answers(quiz, &draw(quiz, attempt.seed), &new_answers)?;
     let mut answers = attempt.answers.clone();
-    answers.extend(request.answers);
-    if !attempts::save_answers(&mut *transaction, &attempt_id, &answers).await? {
+    answers.extend(new_answers);
+    if !attempts::save_answers(&mut *conn, &attempt.attempt_id, &answers).await? {
         return Err(ApiError::AttemptClosed { deadline: None });
     }
-    let attempt = reload(&mut transaction, &attempt).await?;
-    let view = attempt_view(&mut transaction, &access, &attempt, now).await?;
-    transaction.commit().await?;
-    Ok(Json(view))
+    reload(conn, &attempt).await
 }
 
 async fn submit_attempt(
@@ -75,83 +101,10 @@ async fn submit_attempt(
     let mut transaction = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let (access, attempt) =
         own_attempt(&mut transaction, &caller.profile.user_id, &attempt_id).await?;
-    let attempt = if let Some(submission) = &attempt.submission {
-        // Submitting again changes nothing: the first submission and its grade stand. If
-        // the server closed it at its deadline, answers sent since are kept as a copy.
-        if submission.client_submitted_at.is_none() {
-            keep_late_answers(
-                &mut transaction,
-                &access.quiz,
-                &attempt,
-                &request.answers,
-                request.client_submitted_at,
-                now,
-            )
-            .await?;
-        }
-        attempt
-    } else if takes_answers(attempt.deadline_at, now) {
-        check_answers(
-            &access.quiz,
-            &draw(&access.quiz, attempt.seed),
-            &request.answers,
-        )?;
-        let mut answers = attempt.answers.clone();
-        answers.extend(request.answers);
-        let submitted = SubmitRequest {
-            submitted_at: now,
-            client_submitted_at: request.client_submitted_at,
-            has_ignored_late_answers: false,
-        };
-        submit(
-            &mut transaction,
-            &access.quiz,
-            &attempt,
-            &answers,
-            submitted,
-        )
-        .await?
-    } else {
-        let closed = submit_expired(&mut transaction, &access.quiz, &attempt, &request).await?;
-        keep_late_answers(
-            &mut transaction,
-            &access.quiz,
-            &closed,
-            &request.answers,
-            request.client_submitted_at,
-            now,
-        )
-        .await?;
-        closed
-    };
+    let attempt = submit_answers(&mut transaction, &access.quiz, attempt, &request, now).await?;
     let view = attempt_view(&mut transaction, &access, &attempt, now).await?;
     transaction.commit().await?;
     Ok(Json(view))
-}
-
-/// Submits an attempt whose time ran out at its deadline, with the answers saved by then;
-/// answers in `request` that differ from those are ignored, and the attempt says so.
-async fn submit_expired(
-    conn: &mut sqlx::SqliteConnection,
-    quiz: &Quiz,
-    attempt: &StoredAttempt,
-    request: &SubmitAttemptRequest,
-) -> Result<StoredAttempt, ApiError> {
-    let Some(deadline) = attempt.deadline_at else {
-        return Err(ApiError::Internal(
-            "an attempt without a deadline stopped taking answers".into(),
-        ));
-    };
-    let has_ignored_late_answers = request
-        .answers
-        .iter()
-        .any(|(question_id, answer)| attempt.answers.get(question_id) != Some(answer));
-    let submitted = SubmitRequest {
-        submitted_at: deadline,
-        client_submitted_at: request.client_submitted_at,
-        has_ignored_late_answers,
-    };
-    submit(conn, quiz, attempt, &attempt.answers, submitted).await
 }
 
 async fn review(

@@ -6,20 +6,20 @@
 //! batch order, all in one transaction:
 //! - refused by [`event_admission`](super::event_admission) → `rejected` with the reason,
 //!   nothing stored;
-//! - a new event id → `stored`, and applied to the caller's progress;
+//! - a new event id → `stored`, and applied: progress events to the caller's progress
+//!   ([`progress`](super::progress)), quiz events to the caller's attempts by the quiz
+//!   endpoints' rules ([`quiz_events`](super::quiz_events)). A quiz event those rules
+//!   refuse is `rejected` instead, with the reason, and nothing of it is stored;
 //! - an id stored before with the same canonical JSON by the caller → `duplicate`, nothing
 //!   changes (so a resend, or the same event twice in one batch, is harmless);
 //! - an id stored before with another body, or by another user → `conflict`: what was sent
 //!   is kept in `event_conflicts` and nothing else changes. The answer says no more than
 //!   "conflict", whoever stored the id.
 //!
-//! `answered` and `attempt_submitted` events are stored only, for the record: the quiz
-//! endpoints stay authoritative for attempts and their answers.
-//!
 //! The answer ends with what is stored of each device in the batch, so a device sees gaps.
 
 use super::event_admission::{check_event, EnrolledLessons, Refusal};
-use super::{progress, ApiError, ApiJson, AuthUser};
+use super::{progress, quiz_events, ApiError, ApiJson, AuthUser};
 use crate::db::events::{self, NewEvent};
 use crate::AppState;
 use axum::extract::State;
@@ -165,6 +165,9 @@ async fn take(
     let body_json = serde_json::to_string(event)
         .map_err(|err| ApiError::Internal(format!("an event could not be written: {err}")))?;
     let Some(stored) = events::find(&mut *conn, &event.event_id).await? else {
+        if let Err(refusal) = quiz_events::apply(conn, user_id, event, now).await? {
+            return Ok(answer(EventStatus::Rejected, Some(refusal.to_string())));
+        }
         let new_event = NewEvent {
             user_id,
             event,

@@ -16,6 +16,7 @@ mod media;
 pub(crate) mod player;
 mod progress;
 mod quiz_access;
+mod quiz_events;
 mod quizzes;
 mod session;
 mod submission;

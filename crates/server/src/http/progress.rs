@@ -111,6 +111,8 @@ fn progress_of(event: &LearnerEvent) -> Option<LessonProgress> {
             is_complete: true,
             ..LessonProgress::default()
         }),
-        EventBody::Answered { .. } | EventBody::AttemptSubmitted { .. } => None,
+        EventBody::AttemptStarted { .. }
+        | EventBody::Answered { .. }
+        | EventBody::AttemptSubmitted { .. } => None,
     }
 }

@@ -94,14 +94,24 @@ pub(super) async fn own_attempt(
     user_id: &UserId,
     attempt_id: &AttemptId,
 ) -> Result<(QuizAccess, StoredAttempt), ApiError> {
+    let attempt = own_stored_attempt(conn, user_id, attempt_id).await?;
+    let access = quiz_for_caller(conn, user_id, &quiz_id_of(&attempt)).await?;
+    Ok((access, attempt))
+}
+
+/// The caller's own attempt `attempt_id`, for a caller who has its quiz already.
+pub(super) async fn own_stored_attempt(
+    conn: &mut SqliteConnection,
+    user_id: &UserId,
+    attempt_id: &AttemptId,
+) -> Result<StoredAttempt, ApiError> {
     let Some(attempt) = attempts::find(&mut *conn, attempt_id).await? else {
         return Err(ApiError::NotFound);
     };
     if attempt.user_id != *user_id {
         return Err(ApiError::NotFound);
     }
-    let access = quiz_for_caller(conn, user_id, &quiz_id_of(&attempt)).await?;
-    Ok((access, attempt))
+    Ok(attempt)
 }
 
 /// Attempt `attempt_id` at a quiz the caller teaches, with its quiz.

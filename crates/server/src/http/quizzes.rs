@@ -52,8 +52,9 @@ async fn start(
 }
 
 /// The attempt `request` names if it exists, else the caller's attempt in progress, else a
-/// new one if the quiz's rules allow it (201).
-async fn start_or_resume(
+/// new one if the quiz's rules allow it (201). Shared with the outbox's `attempt_started`
+/// events.
+pub(super) async fn start_or_resume(
     conn: &mut SqliteConnection,
     access: &QuizAccess,
     user_id: &UserId,

@@ -1,11 +1,12 @@
 //! Checking answers against an attempt's questions, and submitting an attempt: graded with
 //! `lectern_core` against the full quiz, once. An attempt whose time ran out is submitted
 //! lazily, the first time anything reads it, as if at its deadline by the server's clock.
+//! The submit endpoint and the outbox's `attempt_submitted` events share [`submit_answers`].
 
 use super::ApiError;
 use crate::db::attempts::{self, StoredAttempt, StoredSubmission};
 use jiff::Timestamp;
-use lectern_api::v1::{AttemptId, FieldProblem};
+use lectern_api::v1::{AttemptId, FieldProblem, SubmitAttemptRequest};
 use lectern_core::quiz::{draw, grade_quiz, is_late, takes_answers, Answer, DrawnQuiz, Quiz};
 use sqlx::SqliteConnection;
 use std::collections::BTreeMap;
@@ -70,6 +71,67 @@ pub(super) async fn submit(
     // `false` when another request submitted it first: the reload shows that submission.
     let _is_first = attempts::submit(&mut *conn, &attempt.attempt_id, answers, &submission).await?;
     reload(conn, attempt).await
+}
+
+/// Submits `attempt` with `request`'s answers. An attempt submitted before keeps its first
+/// submission and grade; if the server closed it at its deadline, answers that differ are
+/// kept as a late copy. One that takes no answers at `now` is submitted at its deadline with
+/// the answers saved by then, and `request`'s are kept as a late copy. Returns the attempt
+/// as stored.
+pub(super) async fn submit_answers(
+    conn: &mut SqliteConnection,
+    quiz: &Quiz,
+    attempt: StoredAttempt,
+    request: &SubmitAttemptRequest,
+    now: Timestamp,
+) -> Result<StoredAttempt, ApiError> {
+    let late_answers = &request.answers;
+    let client_submitted_at = request.client_submitted_at;
+    if let Some(submission) = &attempt.submission {
+        if submission.client_submitted_at.is_none() {
+            keep_late_answers(conn, quiz, &attempt, late_answers, client_submitted_at, now).await?;
+        }
+        return Ok(attempt);
+    }
+    if !takes_answers(attempt.deadline_at, now) {
+        let closed = submit_expired(conn, quiz, &attempt, request).await?;
+        keep_late_answers(conn, quiz, &closed, late_answers, client_submitted_at, now).await?;
+        return Ok(closed);
+    }
+    check_answers(quiz, &draw(quiz, attempt.seed), &request.answers)?;
+    let mut answers = attempt.answers.clone();
+    answers.extend(request.answers.clone());
+    let submitted = SubmitRequest {
+        submitted_at: now,
+        client_submitted_at,
+        has_ignored_late_answers: false,
+    };
+    submit(conn, quiz, &attempt, &answers, submitted).await
+}
+
+/// Submits an attempt whose time ran out at its deadline, with the answers saved by then;
+/// answers in `request` that differ from those are ignored, and the attempt says so.
+async fn submit_expired(
+    conn: &mut SqliteConnection,
+    quiz: &Quiz,
+    attempt: &StoredAttempt,
+    request: &SubmitAttemptRequest,
+) -> Result<StoredAttempt, ApiError> {
+    let Some(deadline) = attempt.deadline_at else {
+        return Err(ApiError::Internal(
+            "an attempt without a deadline stopped taking answers".into(),
+        ));
+    };
+    let has_ignored_late_answers = request
+        .answers
+        .iter()
+        .any(|(question_id, answer)| attempt.answers.get(question_id) != Some(answer));
+    let submitted = SubmitRequest {
+        submitted_at: deadline,
+        client_submitted_at: request.client_submitted_at,
+        has_ignored_late_answers,
+    };
+    submit(conn, quiz, attempt, &attempt.answers, submitted).await
 }
 
 /// Submits `attempt` at its deadline with the answers saved by then, if it is in progress

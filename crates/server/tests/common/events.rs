@@ -77,6 +77,14 @@ pub fn statuses(response: &EventBatchResponse) -> Vec<EventStatus> {
         .collect()
 }
 
+/// The reason given for result `index` of a batch; panics if there is none.
+pub fn reason(response: &EventBatchResponse, index: usize) -> &str {
+    response.results[index]
+        .reason
+        .as_deref()
+        .unwrap_or_else(|| panic!("result {index} gives no reason: {response:?}"))
+}
+
 impl TestServer {
     /// `POST /api/v1/events` with `body`, returning the raw response.
     pub async fn post_events(&self, token: &str, body: &Value) -> Response {

@@ -1,5 +1,6 @@
 //! Quiz helpers: a small course of our own with one quiz whose settings each test chooses,
-//! the three demo accounts enrolled in it, and one call per attempt endpoint.
+//! the three demo accounts enrolled in it, one call per attempt endpoint, and quiz events
+//! for it as a device's outbox sends them.
 
 use super::TestServer;
 use jiff::{SignedDuration, Timestamp};
@@ -163,6 +164,31 @@ impl TestServer {
         let path = format!("/api/v1/quizzes/{QUIZ}/submissions");
         self.send(Method::GET, &path, token, None).await
     }
+}
+
+/// Event `n` from the phone, its `sequence`-th there, `seconds` after `T0`, for the test
+/// quiz.
+pub fn quiz_event(n: u32, sequence: u64, seconds: i64, body: Value) -> Value {
+    let mut event = super::events::event(n, super::events::PHONE, sequence, seconds, body);
+    event["course_id"] = json!("quiz-lab");
+    event["lesson_id"] = json!("quiz");
+    event
+}
+
+/// An `attempt_started` body for attempt `n`, drawn from `seed`.
+pub fn attempt_started(n: u32, seed: u64) -> Value {
+    json!({"kind": "attempt_started", "attempt_id": attempt_id(n), "seed": seed.to_string()})
+}
+
+/// An `answered` body: `answer` to `question_id` in attempt `n`.
+pub fn answered(n: u32, question_id: &str, answer: Value) -> Value {
+    json!({"kind": "answered", "attempt_id": attempt_id(n), "question_id": question_id,
+           "answer": answer})
+}
+
+/// An `attempt_submitted` body for attempt `n`, with every answer it was submitted with.
+pub fn attempt_submitted(n: u32, answers: Value) -> Value {
+    json!({"kind": "attempt_submitted", "attempt_id": attempt_id(n), "answers": answers})
 }
 
 /// Which of the pool's two questions attempt `view` drew.
