@@ -3,8 +3,8 @@
 use crate::components::{AppHeader, RequireSession, SkipLink, StorageBanner, UpdatePrompt};
 use crate::i18n::provide_i18n;
 use crate::pages::{
-    CatalogPage, CoursePage, DownloadsPage, LessonPage, NotFoundPage, QuizSubmissionsPage,
-    SignInPage, SyncPage,
+    CatalogPage, CoursePage, DownloadsPage, LaunchPage, LessonPage, NotFoundPage,
+    QuizSubmissionsPage, SignInPage, SyncPage,
 };
 use crate::state::{provide_downloads, provide_progress, provide_session, provide_sync};
 use leptos::prelude::*;
@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <RequireSession><NotFoundPage /></RequireSession> }>
                     <Route path=path!("/signin") view=SignInPage />
+                    <Route path=path!("/launch") view=LaunchPage />
                     <Route path=path!("/downloads") view=|| view! { <RequireSession><DownloadsPage /></RequireSession> } />
                     <Route path=path!("/sync") view=|| view! { <RequireSession><SyncPage /></RequireSession> } />
                     <Route path=path!("/") view=|| view! { <RequireSession><CatalogPage /></RequireSession> } />

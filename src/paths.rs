@@ -16,6 +16,27 @@ pub const SYNC: &str = "/sync";
 /// What this device keeps for offline use.
 pub const DOWNLOADS: &str = "/downloads";
 
+/// Where a learning platform sends its learner, with `#token=…`.
+pub const LAUNCH: &str = "/launch";
+
+/// The launch token in a launch URL's fragment (`#token=…`, given with or without the `#`),
+/// if it has a usable one. Tokens are URL-safe, so no decoding is needed; anything else in
+/// the fragment is ignored.
+pub fn launch_token_in(fragment: &str) -> Option<String> {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("token="))
+        .filter(|token| {
+            !token.is_empty()
+                && token.len() <= 256
+                && token
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '~'))
+        })
+        .map(str::to_owned)
+}
+
 /// A course's outline.
 pub fn course(course_id: &CourseId) -> String {
     format!("/courses/{course_id}")
@@ -111,6 +132,21 @@ mod tests {
         assert_eq!(sign_in_from("/"), "/signin");
         assert_eq!(sign_in_from("/signin"), "/signin");
         assert_eq!(sign_in_from("https://evil.example/"), "/signin");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn finds_the_launch_token_in_the_fragment_only_when_it_is_whole() {
+        assert_eq!(launch_token_in("#token=abc_-9").as_deref(), Some("abc_-9"));
+        assert_eq!(launch_token_in("lang=ar&token=x1").as_deref(), Some("x1"));
+        assert_eq!(launch_token_in("#token="), None);
+        assert_eq!(launch_token_in(""), None);
+        assert_eq!(launch_token_in("#tok=abc"), None);
+        assert_eq!(launch_token_in("#token=a%20b"), None);
+        assert_eq!(launch_token_in("#token=<script>"), None);
+        assert_eq!(
+            launch_token_in(&format!("#token={}", "a".repeat(257))),
+            None
+        );
     }
 
     #[wasm_bindgen_test(unsupported = test)]

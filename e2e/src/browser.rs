@@ -86,6 +86,19 @@ impl Browser {
             .with_context(|| format!("could not open {path}"))
     }
 
+    /// Goes to an absolute URL, such as a launch URL an LMS was given.
+    pub async fn visit_url(&self, url: &str) -> Result<()> {
+        self.client
+            .goto(url)
+            .await
+            .with_context(|| format!("could not open {url}"))
+    }
+
+    /// The whole current URL, fragment included.
+    pub async fn url(&self) -> Result<String> {
+        Ok(self.client.current_url().await?.to_string())
+    }
+
     pub async fn reload(&self) -> Result<()> {
         self.client.refresh().await.context("reload failed")
     }

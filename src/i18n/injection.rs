@@ -1,7 +1,10 @@
 //! The UI locale, in context. It starts from the learner's stored choice, else from the
 //! browser's languages, and keeps `<html lang dir>` in step.
 
-use super::{offline_text, player_text, quiz_text, text, Msg, OfflineMsg, PlayerMsg, QuizMsg};
+use super::{
+    lms_text, offline_text, player_text, quiz_text, text, LmsMsg, Msg, OfflineMsg, PlayerMsg,
+    QuizMsg,
+};
 use crate::io::document::{preferred_languages, set_document_locale};
 use crate::io::storage::{self, keys};
 use lectern_core::locale::Locale;
@@ -51,6 +54,11 @@ impl I18nInjection {
     /// The text of an offline-use string in the current locale (reactive).
     pub fn o(&self, msg: OfflineMsg) -> &'static str {
         offline_text(self.locale.get(), msg)
+    }
+
+    /// The text of an LMS launch string in the current locale (reactive).
+    pub fn l(&self, msg: LmsMsg) -> &'static str {
+        lms_text(self.locale.get(), msg)
     }
 
     /// Switches the UI to `locale` and remembers the choice.

@@ -116,3 +116,25 @@ pub fn format_bytes(bytes: u64, locale_tag: &str) -> String {
         .and_then(|text| text.as_string())
         .unwrap_or_else(|| format!("{value:.1} {unit}"))
 }
+
+/// The launch token in this page's address (`/launch#token=…`), taken out of the address
+/// bar and the history entry at once, so it is not left to be bookmarked, shared or
+/// reused.
+pub fn take_launch_token() -> Option<String> {
+    let window = web_sys::window()?;
+    let fragment = window.location().hash().ok()?;
+    let launch_token = crate::paths::launch_token_in(&fragment);
+    if !fragment.is_empty() {
+        let cleared = window.history().and_then(|history| {
+            history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(crate::paths::LAUNCH),
+            )
+        });
+        if cleared.is_err() {
+            leptos::logging::warn!("the launch token could not be taken out of the address bar");
+        }
+    }
+    launch_token
+}

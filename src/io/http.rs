@@ -5,7 +5,8 @@
 use super::server_clock;
 use gloo_net::http::{Request, RequestBuilder};
 use lectern_api::v1::{
-    routes, CourseList, ProblemDetails, ProblemType, SessionResponse, SignInRequest,
+    routes, CourseList, LaunchExchangeRequest, LaunchExchangeResponse, ProblemDetails, ProblemType,
+    SessionResponse, SignInRequest,
 };
 use lectern_core::{parse_manifest, Course, CourseId, ManifestProblems};
 use serde::de::DeserializeOwned;
@@ -66,6 +67,18 @@ pub(crate) struct Answer {
 pub async fn sign_in(request: &SignInRequest) -> Result<SessionResponse, HttpError> {
     let abort = AbortOnDrop::new();
     let request = Request::post(routes::SESSION)
+        .abort_signal(abort.signal().as_ref())
+        .json(request)
+        .map_err(|err| HttpError::Decode(format!("could not encode the request: {err}")))?;
+    decode_json(&send(request).await?)
+}
+
+/// `POST /api/v1/launches/exchange`: trades a launch token from an LMS for a session.
+pub async fn exchange_launch(
+    request: &LaunchExchangeRequest,
+) -> Result<LaunchExchangeResponse, HttpError> {
+    let abort = AbortOnDrop::new();
+    let request = Request::post(routes::LAUNCH_EXCHANGE)
         .abort_signal(abort.signal().as_ref())
         .json(request)
         .map_err(|err| HttpError::Decode(format!("could not encode the request: {err}")))?;
@@ -137,7 +150,13 @@ pub fn check_status(status: u16, body: &str) -> Result<(), HttpError> {
     // Error bodies are problem details when the server could explain; otherwise just a status.
     let problem = serde_json::from_str::<ProblemDetails>(body).ok();
     match (status, problem) {
-        (401, Some(problem)) if problem.kind() == Some(ProblemType::BadCredentials) => {
+        // A 401 that is about what was sent, not about a session that ended.
+        (401, Some(problem))
+            if matches!(
+                problem.kind(),
+                Some(ProblemType::BadCredentials | ProblemType::LaunchRevoked)
+            ) =>
+        {
             Err(HttpError::Problem(problem))
         }
         (401, _) => Err(HttpError::SignedOut),

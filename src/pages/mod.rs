@@ -3,6 +3,7 @@
 mod catalog;
 mod course;
 mod downloads;
+mod launch;
 mod lesson;
 mod not_found;
 mod quiz_submissions;
@@ -12,6 +13,7 @@ mod sync_page;
 pub use catalog::CatalogPage;
 pub use course::CoursePage;
 pub use downloads::DownloadsPage;
+pub use launch::LaunchPage;
 pub use lesson::LessonPage;
 pub use not_found::NotFoundPage;
 pub use quiz_submissions::QuizSubmissionsPage;

@@ -2,9 +2,9 @@
 //! demo course's lecture media, the reference server on a free port with a fresh demo
 //! database, and chromedriver.
 
-use crate::process::{free_port, run, Service};
+use crate::process::{describe, free_port, run, Service};
 use crate::{cargo, demo_media, root, run::build_player, setup, target_dir};
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -87,6 +87,41 @@ impl Stack {
             .arg("--db")
             .arg(&self.database)
             .args(args))
+    }
+
+    /// Creates an API key named `name` on this stack's database, allowed to embed the player
+    /// from `origins`, as an LMS is given one, and returns the key: the last line that
+    /// `lectern-server apikey create` prints.
+    pub fn create_api_key(&self, name: &str, origins: &[String]) -> Result<String> {
+        let mut command = Command::new(&self.server_binary);
+        command
+            .arg("--db")
+            .arg(&self.database)
+            .args(["apikey", "create", "--name", name]);
+        for origin in origins {
+            command.args(["--origin", origin]);
+        }
+        eprintln!("xtask: $ {}", describe(&command));
+        let output = command
+            .output()
+            .with_context(|| format!("could not start {}", describe(&command)))?;
+        if !output.status.success() {
+            bail!(
+                "{} failed with {}: {}",
+                describe(&command),
+                output.status,
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let printed = String::from_utf8_lossy(&output.stdout);
+        match printed
+            .lines()
+            .map(str::trim)
+            .rfind(|line| !line.is_empty())
+        {
+            Some(key) => Ok(key.to_owned()),
+            None => bail!("{} printed no key", describe(&command)),
+        }
     }
 
     /// Runs `command` (a `lectern-e2e` target) against this stack.

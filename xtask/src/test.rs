@@ -3,7 +3,7 @@
 //! tests in headless Chromium, then the end-to-end suite in real Chromium against a server
 //! started here on a free port with a temporary database.
 
-use crate::process::run;
+use crate::process::{free_port, run};
 use crate::stack::Stack;
 use crate::{cargo, root, setup};
 use anyhow::Result;
@@ -67,8 +67,18 @@ pub fn test() -> Result<()> {
     end_to_end()
 }
 
-/// Runs `lectern-e2e` in real Chromium against a freshly started stack.
+/// Runs `lectern-e2e` in real Chromium against a freshly started stack. The tests act as an
+/// LMS too: they get an API key, and a port for the page that embeds the player, whose
+/// origin the key allows.
 fn end_to_end() -> Result<()> {
     let stack = Stack::start("dev")?;
-    stack.drive(Command::new(cargo()).args(["test", "-p", "lectern-e2e", "--", "--test-threads=2"]))
+    let host_port = free_port()?;
+    let host_origin = format!("http://127.0.0.1:{host_port}");
+    let api_key = stack.create_api_key("e2e-lms", &[host_origin])?;
+    stack.drive(
+        Command::new(cargo())
+            .args(["test", "-p", "lectern-e2e", "--", "--test-threads=2"])
+            .env("LECTERN_E2E_API_KEY", api_key)
+            .env("LECTERN_E2E_HOST_PORT", host_port.to_string()),
+    )
 }

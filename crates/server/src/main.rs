@@ -1,9 +1,13 @@
-//! `lectern-server`: serve the API and the player, or import a course, or enrol a user.
+//! `lectern-server`: serve the API and the player, or import a course, enrol a user, or
+//! manage the API keys LMSs launch learners with.
+
+mod apikey_command;
+mod course_commands;
 
 use anyhow::{Context, Result};
+use apikey_command::ApikeyCommand;
 use clap::{Parser, Subcommand};
-use lectern_core::{user::Role, CourseId, UserId};
-use lectern_server::{app, db, demo, AppState};
+use lectern_server::{app, db, demo, log_subscriber, AppState, PublicUrl};
 use sqlx::sqlite::SqliteConnectOptions;
 use std::io::Write;
 use std::path::PathBuf;
@@ -35,6 +39,10 @@ struct Cli {
     /// `media` directory next to the database file. A missing directory serves 404s.
     #[arg(long, env = "LECTERN_MEDIA_DIR")]
     media: Option<PathBuf>,
+    /// Where browsers reach this server (`https://host[:port][/path]`), as launch links
+    /// start; defaults to `http://<host>:<port>`.
+    #[arg(long, env = "LECTERN_PUBLIC_URL", value_parser = PublicUrl::parse)]
+    public_url: Option<PublicUrl>,
     /// Seed the demo courses and accounts if the database is empty; in a database seeded by
     /// an older version, bring the demo courses up to date (accounts and enrolments stay).
     #[arg(long)]
@@ -58,15 +66,17 @@ enum Command {
         #[arg(long, default_value = "learner")]
         role: String,
     },
+    /// Make, list or revoke the API keys LMSs launch learners with.
+    Apikey {
+        #[command(subcommand)]
+        command: ApikeyCommand,
+    },
 }
 
 fn main() -> Result<ExitCode> {
     let is_terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_ansi(is_terminal)
-        .with_target(false)
-        .init();
+    let level = tracing::level_filters::LevelFilter::INFO;
+    tracing::subscriber::set_global_default(log_subscriber(std::io::stderr, is_terminal, level))?;
     let cli = Cli::parse();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -74,12 +84,13 @@ fn main() -> Result<ExitCode> {
     runtime.block_on(async {
         match &cli.command {
             None => serve(&cli).await.map(|()| ExitCode::SUCCESS),
-            Some(Command::Import { manifest }) => import(&cli.db, manifest).await,
+            Some(Command::Import { manifest }) => course_commands::import(&cli.db, manifest).await,
             Some(Command::Enrol {
                 username,
                 course_id,
                 role,
-            }) => enrol(&cli.db, username, course_id, role).await,
+            }) => course_commands::enrol(&cli.db, username, course_id, role).await,
+            Some(Command::Apikey { command }) => apikey_command::run(&cli.db, command).await,
         }
     })
 }
@@ -99,11 +110,18 @@ async fn serve(cli: &Cli) -> Result<()> {
     if !media_dir.is_dir() {
         tracing::warn!(media = %media_dir.display(), "no media directory; /media/ answers 404");
     }
-    let state = AppState::new(pool, cli.dist.as_deref())?.with_media_dir(media_dir);
     let listener = tokio::net::TcpListener::bind((cli.host.as_str(), cli.port))
         .await
         .with_context(|| format!("binding {}:{}", cli.host, cli.port))?;
     let address = listener.local_addr()?;
+    let public_url = match &cli.public_url {
+        Some(public_url) => public_url.clone(),
+        None => default_public_url(&cli.host, address.port())?,
+    };
+    tracing::info!(public_url = public_url.as_str(), "launch links start here");
+    let state = AppState::new(pool, cli.dist.as_deref())?
+        .with_media_dir(media_dir)
+        .with_public_url(public_url);
     let mut stdout = std::io::stdout();
     writeln!(stdout, "listening on http://{address}")?;
     stdout.flush()?;
@@ -112,6 +130,15 @@ async fn serve(cli: &Cli) -> Result<()> {
         .await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// `http://<host>:<port>`, with an IPv6 host in brackets.
+fn default_public_url(host: &str, port: u16) -> Result<PublicUrl> {
+    let url = match host.contains(':') {
+        true => format!("http://[{host}]:{port}"),
+        false => format!("http://{host}:{port}"),
+    };
+    PublicUrl::parse(&url).with_context(|| format!("--host {host} makes no public URL"))
 }
 
 /// The `media` directory next to the database file; for an in-memory database, or a URL
@@ -157,58 +184,17 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
-/// Validates before touching the database, so a bad manifest writes nothing at all.
-async fn import(db_location: &str, manifest: &PathBuf) -> Result<ExitCode> {
-    let json = std::fs::read_to_string(manifest)
-        .with_context(|| format!("reading {}", manifest.display()))?;
-    let course = match lectern_core::parse_manifest(&json) {
-        Ok(course) => course,
-        Err(problems) => {
-            let mut stderr = std::io::stderr();
-            writeln!(
-                stderr,
-                "{} is not a valid course; nothing was imported:",
-                manifest.display()
-            )?;
-            for problem in problems.problems() {
-                writeln!(stderr, "{problem}")?;
-            }
-            return Ok(ExitCode::from(2));
-        }
-    };
-    let pool = db::open(db_location)
-        .await
-        .with_context(|| format!("opening the database {db_location}"))?;
-    lectern_server::import::import_course(&pool, &course).await?;
-    println!(
-        "imported {} \"{}\" ({} lessons)",
-        course.course_id,
-        course.title,
-        course.lesson_count()
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-async fn enrol(db_location: &str, username: &str, course_id: &str, role: &str) -> Result<ExitCode> {
-    let user_id =
-        UserId::parse(username).with_context(|| format!("{username:?} is not a username"))?;
-    let course_id =
-        CourseId::parse(course_id).with_context(|| format!("{course_id:?} is not a course id"))?;
-    let Some(role) = Role::parse(role) else {
-        anyhow::bail!("{role:?} is not a role; use learner or instructor");
-    };
-    let pool = db::open(db_location)
-        .await
-        .with_context(|| format!("opening the database {db_location}"))?;
-    let mut conn = pool.acquire().await?;
-    db::enrolments::enrol(&mut conn, &user_id, &course_id, role).await?;
-    println!("enrolled {user_id} in {course_id} as {}", role.as_str());
-    Ok(ExitCode::SUCCESS)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_public_url_defaults_to_the_listening_address() {
+        let url = |host, port| default_public_url(host, port).unwrap().as_str().to_owned();
+        assert_eq!(url("127.0.0.1", 8080), "http://127.0.0.1:8080");
+        assert_eq!(url("localhost", 3000), "http://localhost:3000");
+        assert_eq!(url("::1", 8080), "http://[::1]:8080");
+    }
 
     #[test]
     fn media_defaults_to_a_directory_next_to_the_database() {

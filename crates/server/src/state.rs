@@ -1,7 +1,8 @@
 //! The state every request handler shares: the database pool, the server's clock, the
-//! player's files, the course media directory and the dummy password hash that keeps sign-in
-//! timing the same for unknown users.
+//! player's files, the course media directory, the public URL that launch links start with,
+//! and the dummy password hash that keeps sign-in timing the same for unknown users.
 
+use crate::apikey::origin::{InvalidOrigin, Origin};
 use crate::auth::password::{self, PasswordError};
 use crate::clock::Clock;
 use crate::http::player::Player;
@@ -16,6 +17,41 @@ pub enum StartError {
     Password(#[from] PasswordError),
 }
 
+/// Where browsers reach the server, as launch links start: an origin and perhaps a path
+/// prefix (`https://lectern.example.edu/learn`), kept without a trailing slash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicUrl(Arc<str>);
+
+/// Why a text is not a public URL.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InvalidPublicUrl {
+    #[error(transparent)]
+    Origin(#[from] InvalidOrigin),
+    #[error("{0:?} is not a public URL: its path may have no query, fragment or spaces")]
+    Path(String),
+}
+
+impl PublicUrl {
+    /// Checks `text`: `http` or `https`, a host, perhaps a port and a path.
+    pub fn parse(text: &str) -> Result<PublicUrl, InvalidPublicUrl> {
+        let authority_start = text.find("://").map_or(0, |at| at + 3);
+        let (origin, path) = match text[authority_start..].find('/') {
+            Some(slash) => text.split_at(authority_start + slash),
+            None => (text, ""),
+        };
+        let origin = Origin::parse(origin)?;
+        if path.contains(['?', '#']) || path.contains(char::is_whitespace) {
+            return Err(InvalidPublicUrl::Path(text.to_owned()));
+        }
+        let path = path.trim_end_matches('/');
+        Ok(PublicUrl(format!("{origin}{path}").into()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// Shared, cheaply cloned state of the HTTP app.
 #[derive(Clone)]
 pub struct AppState {
@@ -27,10 +63,13 @@ pub struct AppState {
     pub(crate) media_dir: Option<Arc<Path>>,
     /// A real Argon2 hash of a random password, verified when the user does not exist.
     pub(crate) dummy_password_hash: Arc<str>,
+    pub(crate) public_url: PublicUrl,
 }
 
 impl AppState {
-    /// Builds the state; `dist` is the built player's directory, if any.
+    /// Builds the state; `dist` is the built player's directory, if any. Launch links start
+    /// with `http://127.0.0.1:8080` (the command line's default address) until
+    /// [`AppState::with_public_url`] says otherwise.
     pub fn new(db: SqlitePool, dist: Option<&Path>) -> Result<AppState, StartError> {
         let dummy_password_hash = password::dummy_hash()?;
         Ok(AppState {
@@ -39,6 +78,7 @@ impl AppState {
             player: Arc::new(Player::load(dist)),
             media_dir: None,
             dummy_password_hash: dummy_password_hash.into(),
+            public_url: PublicUrl(Arc::from("http://127.0.0.1:8080")),
         })
     }
 
@@ -55,8 +95,41 @@ impl AppState {
         self
     }
 
+    /// Starts launch links with `public_url`.
+    pub fn with_public_url(mut self, public_url: PublicUrl) -> AppState {
+        self.public_url = public_url;
+        self
+    }
+
     /// The database pool.
     pub fn db(&self) -> &SqlitePool {
         &self.db
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_urls_are_an_origin_and_a_path_without_a_trailing_slash() {
+        let parsed = |text: &str| PublicUrl::parse(text).unwrap().as_str().to_owned();
+        assert_eq!(
+            parsed("https://Lectern.example.edu/"),
+            "https://lectern.example.edu"
+        );
+        assert_eq!(parsed("http://127.0.0.1:8080"), "http://127.0.0.1:8080");
+        assert_eq!(
+            parsed("https://example.edu/learn/"),
+            "https://example.edu/learn"
+        );
+        for bad in [
+            "example.edu",
+            "https://",
+            "https://x.edu/a?b",
+            "https://x.edu/a b",
+        ] {
+            assert!(PublicUrl::parse(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -78,13 +78,15 @@ fn protected_operations_document_bearer_auth_and_401_problems() {
         Some("bearer")
     );
     for (method, path, operation) in spec_operations(&spec) {
-        let is_sign_in = method == "POST" && path == "/api/v1/session";
+        // Signing in and trading a launch token are how a token is got in the first place.
+        let gets_a_token =
+            method == "POST" && (path == "/api/v1/session" || path == "/api/v1/launches/exchange");
         let security_overridden_to_none = operation["security"]
             .as_sequence()
             .is_some_and(|s| s.is_empty());
         assert_eq!(
-            security_overridden_to_none, is_sign_in,
-            "{method} {path}: only sign-in may skip the token"
+            security_overridden_to_none, gets_a_token,
+            "{method} {path}: only sign-in and the launch exchange may skip the token"
         );
         assert!(
             !operation["responses"]["401"].is_null(),

@@ -2,6 +2,7 @@
 
 mod courses;
 mod events;
+mod launches;
 mod problem;
 mod quizzes;
 mod session;
@@ -10,6 +11,10 @@ pub use courses::{CourseList, CourseSummary};
 pub use events::{
     CourseProgressView, DeviceSequences, EventBatchRequest, EventBatchResponse, EventResult,
     EventStatus, LearnerEvent, LessonProgressEntry, UnreadableEvent, MAX_EVENTS_PER_BATCH,
+};
+pub use launches::{
+    LaunchExchangeRequest, LaunchExchangeResponse, LaunchRequest, LaunchResponse, LaunchRole,
+    MAX_DISPLAY_NAME_CHARS, MAX_LMS_LEARNER_ID_CHARS,
 };
 pub use problem::{FieldProblem, ProblemDetails, ProblemType, PROBLEM_JSON};
 pub use quizzes::{
@@ -37,6 +42,10 @@ pub mod routes {
     pub const ATTEMPT_ANSWERS: &str = "/api/v1/attempts/{attempt_id}/answers";
     pub const ATTEMPT_SUBMIT: &str = "/api/v1/attempts/{attempt_id}/submit";
     pub const ATTEMPT_REVIEW: &str = "/api/v1/attempts/{attempt_id}/reviews/{question_id}";
+    /// An LMS asks for a launch link (authorised by its API key).
+    pub const LAUNCHES: &str = "/api/v1/launches";
+    /// A launch token is traded for a session (no authorisation: the token is the proof).
+    pub const LAUNCH_EXCHANGE: &str = "/api/v1/launches/exchange";
 
     /// The path of one course's manifest.
     pub fn course(course_id: &lectern_core::CourseId) -> String {

@@ -23,10 +23,14 @@ pub enum ProblemType {
     AttemptClosed,
     InvalidAnswer,
     InvalidReview,
+    InvalidLaunch,
+    LaunchUsed,
+    LaunchExpired,
+    LaunchRevoked,
 }
 
 impl ProblemType {
-    pub const ALL: [ProblemType; 15] = [
+    pub const ALL: [ProblemType; 19] = [
         ProblemType::Unauthorized,
         ProblemType::BadCredentials,
         ProblemType::Forbidden,
@@ -42,6 +46,10 @@ impl ProblemType {
         ProblemType::AttemptClosed,
         ProblemType::InvalidAnswer,
         ProblemType::InvalidReview,
+        ProblemType::InvalidLaunch,
+        ProblemType::LaunchUsed,
+        ProblemType::LaunchExpired,
+        ProblemType::LaunchRevoked,
     ];
 
     /// The problem `type` member: a URI reference relative to the API's origin.
@@ -62,6 +70,10 @@ impl ProblemType {
             ProblemType::AttemptClosed => "/problems/attempt-closed",
             ProblemType::InvalidAnswer => "/problems/invalid-answer",
             ProblemType::InvalidReview => "/problems/invalid-review",
+            ProblemType::InvalidLaunch => "/problems/invalid-launch",
+            ProblemType::LaunchUsed => "/problems/launch-used",
+            ProblemType::LaunchExpired => "/problems/launch-expired",
+            ProblemType::LaunchRevoked => "/problems/launch-revoked",
         }
     }
 
@@ -69,6 +81,8 @@ impl ProblemType {
     pub fn status(self) -> u16 {
         match self {
             ProblemType::Unauthorized | ProblemType::BadCredentials => 401,
+            // The launch token is the credential, and it no longer counts.
+            ProblemType::LaunchRevoked => 401,
             ProblemType::Forbidden => 403,
             ProblemType::NotFound => 404,
             ProblemType::BadRequest => 400,
@@ -80,7 +94,10 @@ impl ProblemType {
             | ProblemType::QuizClosed
             | ProblemType::AttemptLimitReached
             | ProblemType::AttemptClosed => 409,
-            ProblemType::InvalidAnswer | ProblemType::InvalidReview => 422,
+            ProblemType::InvalidAnswer
+            | ProblemType::InvalidReview
+            | ProblemType::InvalidLaunch => 422,
+            ProblemType::LaunchUsed | ProblemType::LaunchExpired => 410,
         }
     }
 
@@ -102,6 +119,16 @@ impl ProblemType {
             ProblemType::AttemptClosed => "The attempt takes no more answers",
             ProblemType::InvalidAnswer => "An answer does not fit its question",
             ProblemType::InvalidReview => "The review cannot be recorded",
+            ProblemType::InvalidLaunch => "The launch request is not valid",
+            ProblemType::LaunchUsed => {
+                "This launch link was already used. Open the course again from your LMS."
+            }
+            ProblemType::LaunchExpired => {
+                "This launch link has expired. Open the course again from your LMS."
+            }
+            ProblemType::LaunchRevoked => {
+                "This launch link no longer works: its LMS may no longer sign learners in."
+            }
         }
     }
 

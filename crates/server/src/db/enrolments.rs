@@ -36,6 +36,28 @@ pub async fn upsert(
     Ok(())
 }
 
+/// Enrols `user_id` in `course_id` with `role`, or gives an existing enrolment that role,
+/// unless it is an admin's (which a launch never lowers).
+pub async fn upsert_keeping_admin(
+    db: impl SqliteExecutor<'_>,
+    user_id: &UserId,
+    course_id: &CourseId,
+    role: Role,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO enrolments (user_id, course_id, role, enrolled_at) VALUES (?, ?, ?, ?) \
+         ON CONFLICT (user_id, course_id) DO UPDATE SET role = excluded.role \
+         WHERE enrolments.role <> 'admin'",
+    )
+    .bind(user_id.as_str())
+    .bind(course_id.as_str())
+    .bind(role.as_str())
+    .bind(unix_now())
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
 /// Like [`upsert`], but first checks that the user and the course exist, to say which is missing.
 pub async fn enrol(
     conn: &mut SqliteConnection,

@@ -1,12 +1,16 @@
 //! SQLite storage: opening the database (created on first use, WAL, foreign keys on), the
 //! numbered migrations in `migrations/`, and one module of queries per table (`attempts`
 //! holds quiz attempts and the reviews of their answers, `events` learner events and the
-//! resends that conflicted with them, `progress` the progress they add up to).
+//! resends that conflicted with them, `progress` the progress they add up to, `api_keys` the
+//! keys LMSs hold, `launches` their single-use launch links; `users` also maps LMS learners
+//! to accounts).
 
+pub mod api_keys;
 pub mod attempts;
 pub mod courses;
 pub mod enrolments;
 pub mod events;
+pub mod launches;
 pub mod progress;
 pub mod sessions;
 pub mod users;

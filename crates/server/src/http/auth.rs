@@ -1,10 +1,12 @@
-//! `AuthUser`: the extractor that every protected route takes. It reads
-//! `Authorization: Bearer <token>`, looks up the token's digest among unexpired sessions, and
-//! rejects with 401 `Unauthorized` otherwise.
+//! The callers' extractors, both reading `Authorization: Bearer <token>`. `AuthUser`, which
+//! every protected route takes, looks up the token's digest among unexpired sessions;
+//! `ApiKeyCaller`, which the LMS routes take, among unrevoked API keys. Either rejects with
+//! 401 `Unauthorized` otherwise, and a session token is never an API key nor the other way.
 
 use super::ApiError;
+use crate::apikey;
 use crate::auth::token;
-use crate::db::sessions;
+use crate::db::{api_keys, sessions};
 use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
@@ -34,6 +36,26 @@ impl FromRequestParts<AppState> for AuthUser {
             profile,
             token_sha256,
         })
+    }
+}
+
+/// An LMS calling with its API key.
+pub struct ApiKeyCaller {
+    pub api_key_id: String,
+}
+
+impl FromRequestParts<AppState> for ApiKeyCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Some(key) = bearer_token(&parts.headers).filter(|key| apikey::is_api_key(key)) else {
+            return Err(ApiError::BadApiKey);
+        };
+        let Some(api_key_id) = api_keys::find_active_id(&state.db, &token::digest(key)).await?
+        else {
+            return Err(ApiError::BadApiKey);
+        };
+        Ok(ApiKeyCaller { api_key_id })
     }
 }
 

@@ -2,12 +2,14 @@
 //! (`application/problem+json`). Internal causes are logged here, once, and never sent:
 //! the client only ever sees a generic 500.
 
+use super::launch_refusal::LaunchRefusal;
 use axum::http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
 use lectern_api::v1::{FieldProblem, ProblemDetails, ProblemType, PROBLEM_JSON};
 use lectern_core::quiz::StartRefusal;
+use lectern_core::CourseId;
 
 /// An API failure, mapped to a status and a problem body in [`IntoResponse`].
 #[derive(Debug, thiserror::Error)]
@@ -15,11 +17,17 @@ pub enum ApiError {
     /// No bearer token, or one that is unknown, revoked or expired.
     #[error("sign-in required")]
     Unauthorized,
+    /// No API key, or one that is unknown or revoked (a session token is not one).
+    #[error("an API key is required")]
+    BadApiKey,
     #[error("wrong username or password")]
     BadCredentials,
     /// Missing, or not visible to the caller: the two must look the same.
     #[error("not found")]
     NotFound,
+    /// A launch named a course that is not stored (the LMS may say which).
+    #[error("no course {0}")]
+    CourseNotFound(CourseId),
     #[error("method not allowed")]
     MethodNotAllowed,
     #[error("bad request: {0}")]
@@ -42,6 +50,12 @@ pub enum ApiError {
     InvalidAnswers(Vec<FieldProblem>),
     #[error("invalid review: {0}")]
     InvalidReview(String),
+    /// A launch request whose fields do not fit; nothing was written.
+    #[error("{} launch fields do not fit", .0.len())]
+    InvalidLaunch(Vec<FieldProblem>),
+    /// A launch link that no longer signs anyone in.
+    #[error("launch refused: {0:?}")]
+    LaunchRefused(LaunchRefusal),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("internal error: {0}")]
@@ -59,6 +73,10 @@ impl ApiError {
                 ProblemType::Unauthorized,
                 "Sign in and send the token as \"Authorization: Bearer <token>\".",
             ),
+            ApiError::BadApiKey => ProblemDetails::new(
+                ProblemType::Unauthorized,
+                "Send an active Lectern API key as \"Authorization: Bearer lk_...\".",
+            ),
             ApiError::BadCredentials => ProblemDetails::new(
                 ProblemType::BadCredentials,
                 "The username or the password is wrong.",
@@ -66,6 +84,10 @@ impl ApiError {
             ApiError::NotFound => ProblemDetails::new(
                 ProblemType::NotFound,
                 "There is nothing here, or you may not see it.",
+            ),
+            ApiError::CourseNotFound(course_id) => ProblemDetails::new(
+                ProblemType::NotFound,
+                format!("There is no course {course_id:?} on this server; import it first."),
             ),
             ApiError::MethodNotAllowed => ProblemDetails {
                 problem_type: METHOD_NOT_ALLOWED_TYPE.to_owned(),
@@ -113,6 +135,12 @@ impl ApiError {
             ApiError::InvalidReview(detail) => {
                 ProblemDetails::new(ProblemType::InvalidReview, detail.clone())
             }
+            ApiError::InvalidLaunch(errors) => ProblemDetails::new(
+                ProblemType::InvalidLaunch,
+                "The launch request does not fit; nothing was written.",
+            )
+            .with_errors(errors.clone()),
+            ApiError::LaunchRefused(refusal) => refusal.problem(),
             ApiError::Database(_) | ApiError::Internal(_) => ProblemDetails::new(
                 ProblemType::Internal,
                 "Something went wrong on the server. Please try again later.",

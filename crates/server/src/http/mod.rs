@@ -1,7 +1,7 @@
-//! The HTTP app: the JSON API v1 under `/api/v1` (one `router()` per module), problem
-//! answers for unknown API paths and wrong methods, course media at `/media`, the player at
-//! `/`, and the layers: body limit and security headers for everything, compression for all
-//! but media.
+//! The HTTP app: the JSON API v1 under `/api/v1` (one `router()` per module, LMS launches
+//! included), problem answers for unknown API paths and wrong methods, course media at
+//! `/media`, the player at `/`, and the layers: body limit and security headers for
+//! everything, compression for all but media.
 
 mod attempt_view;
 mod attempts;
@@ -12,6 +12,8 @@ mod error;
 mod event_admission;
 mod events;
 mod json;
+mod launch_refusal;
+mod launches;
 mod media;
 pub(crate) mod player;
 mod progress;
@@ -21,9 +23,10 @@ mod quizzes;
 mod session;
 mod submission;
 
-pub use auth::AuthUser;
+pub use auth::{ApiKeyCaller, AuthUser};
 pub use error::{ApiError, METHOD_NOT_ALLOWED_TYPE};
 pub use json::ApiJson;
+pub use launch_refusal::{LaunchRefusal, LAUNCH_TTL};
 
 use crate::AppState;
 use axum::extract::DefaultBodyLimit;
@@ -52,6 +55,8 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("PUT", routes::ATTEMPT_ANSWERS),
     ("POST", routes::ATTEMPT_SUBMIT),
     ("PUT", routes::ATTEMPT_REVIEW),
+    ("POST", routes::LAUNCHES),
+    ("POST", routes::LAUNCH_EXCHANGE),
 ];
 
 /// The whole server as one router.
@@ -63,6 +68,7 @@ pub fn app(state: AppState) -> Router {
         .merge(events::router())
         .merge(quizzes::router())
         .merge(attempts::router())
+        .merge(launches::router())
         .method_not_allowed_fallback(method_not_allowed)
         .route("/api", any(not_found))
         .route("/api/{*rest}", any(not_found))

@@ -1,14 +1,15 @@
 //! Shared helpers for the server tests: a real server on a loopback port over a temporary
 //! SQLite file seeded with the demo, on a manual clock the test can move, and a client that
 //! speaks to it like the player does. Quiz helpers are in `quiz.rs`, learner event and
-//! progress helpers in `events.rs`.
+//! progress helpers in `events.rs`, LMS launch helpers and a log buffer in `launches.rs`.
 #![allow(dead_code)] // each test binary uses a different subset
 
 pub mod events;
+pub mod launches;
 pub mod quiz;
 
 use lectern_api::v1::{ProblemDetails, SessionResponse, PROBLEM_JSON};
-use lectern_server::{app, db, demo, AppState, Clock};
+use lectern_server::{app, db, demo, AppState, Clock, PublicUrl};
 use reqwest::header::CONTENT_TYPE;
 use reqwest::StatusCode;
 use serde_json::json;
@@ -44,17 +45,18 @@ pub async fn start_with(dist: Option<&Path>, media: Option<&Path>) -> TestServer
     let db = db::open(db_path.to_str().unwrap()).await.unwrap();
     demo::seed(&db).await.unwrap();
     let clock = Clock::manual(jiff::Timestamp::now());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base_url = format!("http://{}", listener.local_addr().unwrap());
     let mut state = AppState::new(db.clone(), dist)
         .unwrap()
-        .with_clock(clock.clone());
+        .with_clock(clock.clone())
+        .with_public_url(PublicUrl::parse(&base_url).unwrap());
     if let Some(media) = media {
         state = state.with_media_dir(media);
     }
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app(state)).await.unwrap() });
     TestServer {
-        base_url: format!("http://{address}"),
+        base_url,
         client: reqwest::Client::new(),
         db,
         db_path,

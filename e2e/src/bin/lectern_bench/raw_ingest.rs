@@ -8,13 +8,9 @@ use crate::sync_bench::{
     count_stored, stored_through, SyncTiming, COURSE_ID, DURATION_MS, ENGINE_MAX_BATCH, EVENTS,
     FIRST_EVENT_AT_MS, LESSON_IDS, SYNC_LEARNER,
 };
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use bytes::Bytes;
-use http::header::{AUTHORIZATION, CONTENT_TYPE};
-use http_body_util::{BodyExt, Full};
-use hyper_util::client::legacy::{connect::HttpConnector, Client};
-use hyper_util::rt::TokioExecutor;
-use lectern_e2e::Env;
+use lectern_e2e::{http_client, post_json, Env};
 use serde_json::{json, Value};
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
@@ -103,39 +99,10 @@ impl UuidSource {
     }
 }
 
-type HttpClient = Client<HttpConnector, Full<Bytes>>;
-
-/// `POST` `body` as JSON to `url`, with a bearer `token` if given; the JSON answer of a
-/// success, or an error with the status and body.
-async fn post_json(
-    client: &HttpClient,
-    url: &str,
-    token: Option<&str>,
-    body: Bytes,
-) -> Result<Value> {
-    let mut request = http::Request::post(url).header(CONTENT_TYPE, "application/json");
-    if let Some(token) = token {
-        request = request.header(AUTHORIZATION, format!("Bearer {token}"));
-    }
-    let response = client
-        .request(request.body(Full::new(body))?)
-        .await
-        .with_context(|| format!("POST {url}"))?;
-    let status = response.status();
-    let body = response.into_body().collect().await?.to_bytes();
-    if !status.is_success() {
-        bail!(
-            "POST {url} answered {status}: {}",
-            String::from_utf8_lossy(&body)
-        );
-    }
-    serde_json::from_slice(&body).with_context(|| format!("POST {url} answered no JSON"))
-}
-
 /// Signs in as [`SYNC_LEARNER`] and posts [`EVENTS`] events of a fresh device in batches of
 /// [`ENGINE_MAX_BATCH`], timing from the first request to the last answer.
 pub async fn post_all(env: &Env) -> Result<SyncTiming> {
-    let client: HttpClient = Client::builder(TokioExecutor::new()).build_http();
+    let client = http_client();
     let base_url = env.base_url.trim_end_matches('/');
     let credentials = json!({ "username": SYNC_LEARNER, "password": SYNC_LEARNER });
     let session = post_json(
