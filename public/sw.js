@@ -24,6 +24,10 @@ const SHELL_PREFIX = "lectern-shell-";
 const MANIFEST_CACHE = "lectern-manifests-v1";
 const MEDIA_CACHE = "lectern-media-v1";
 const INDEX = "/index.html";
+// The page LMS sites may frame: the server names their origins in its `frame-ancestors`,
+// which the shell's own index.html (`frame-ancestors 'none'`) must not stand in for.
+const EMBEDDED_PAGE = /^\/(launch|embed)(\/|$)/;
+const EMBEDDED_PAGE_KEY = "/__lectern/embedded-page";
 const SHELL_FILES = new Set(LECTERN_BUILD.files);
 const MANIFEST_PATH = /^\/api\/v1\/courses(\/[^/]+)?$/;
 const MEDIA_PREFIX = "/media/";
@@ -82,11 +86,31 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(networkFirst(request, url));
   } else if (url.pathname.startsWith(MEDIA_PREFIX)) {
     event.respondWith(downloadedOrNetwork(request));
+  } else if (request.mode === "navigate" && EMBEDDED_PAGE.test(url.pathname)) {
+    event.respondWith(embeddedPage(request));
   } else if (request.mode === "navigate") {
     // Every other page is a route of the single-page app.
     event.respondWith(shellFirst(INDEX, request));
   }
 });
+
+/**
+ * An embedded page from the network, with the server's `frame-ancestors`; the last one kept
+ * (for this build) when there is no network, so a downloaded course still opens in the
+ * LMS's frame offline.
+ */
+async function embeddedPage(request) {
+  const cache = await caches.open(SHELL_CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(EMBEDDED_PAGE_KEY, response.clone()).catch(() => {});
+    return response;
+  } catch (networkError) {
+    const kept = await cache.match(EMBEDDED_PAGE_KEY);
+    if (kept) return kept;
+    throw networkError;
+  }
+}
 
 /** This build's copy of a shell file; the network only if the cache lost it. */
 async function shellFirst(path, request) {

@@ -1,11 +1,17 @@
-//! The app: contexts, the page frame (skip link, header, main) and the routes.
+//! The app: contexts, the page frame (skip link, header, main) and the routes. Embedded in
+//! an LMS page (framed, or on an `/embed/…` path), the player shows no app header and its
+//! links stay under `/embed`; [`EmbedFrame`] links it to the host page.
 
-use crate::components::{AppHeader, RequireSession, SkipLink, StorageBanner, UpdatePrompt};
+use crate::components::{
+    AppHeader, EmbedFrame, RequireSession, SkipLink, StorageBanner, UpdatePrompt,
+};
 use crate::i18n::provide_i18n;
+use crate::io::embed_channel::is_framed;
 use crate::pages::{
     CatalogPage, CoursePage, DownloadsPage, LaunchPage, LessonPage, NotFoundPage,
     QuizSubmissionsPage, SignInPage, SyncPage,
 };
+use crate::paths;
 use crate::state::{provide_downloads, provide_progress, provide_session, provide_sync};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -19,13 +25,11 @@ pub fn App() -> impl IntoView {
     provide_progress();
     provide_sync();
     provide_downloads();
-    view! {
-        <Router>
-            <SkipLink />
-            <AppHeader />
-            <UpdatePrompt />
-            <StorageBanner />
-            <main id="main" tabindex="-1">
+    let is_embedded = is_framed() || is_embed_path();
+    paths::set_embedded(is_embedded);
+    let pages = move || {
+        view! {
+            <main id="main" tabindex="-1" class:is-embedded=is_embedded>
                 <Routes fallback=|| view! { <RequireSession><NotFoundPage /></RequireSession> }>
                     <Route path=path!("/signin") view=SignInPage />
                     <Route path=path!("/launch") view=LaunchPage />
@@ -41,8 +45,42 @@ pub fn App() -> impl IntoView {
                         path=path!("/courses/:course_id/lessons/:lesson_id/submissions")
                         view=|| view! { <RequireSession><QuizSubmissionsPage /></RequireSession> }
                     />
+                    <Route path=path!("/embed/courses/:course_id") view=|| view! { <RequireSession><CoursePage /></RequireSession> } />
+                    <Route
+                        path=path!("/embed/courses/:course_id/lessons/:lesson_id")
+                        view=|| view! { <RequireSession><LessonPage /></RequireSession> }
+                    />
                 </Routes>
             </main>
+        }
+    };
+    if is_embedded {
+        return view! {
+            <Router>
+                <EmbedFrame>
+                    <UpdatePrompt />
+                    <StorageBanner />
+                    {pages()}
+                </EmbedFrame>
+            </Router>
+        }
+        .into_any();
+    }
+    view! {
+        <Router>
+            <SkipLink />
+            <AppHeader />
+            <UpdatePrompt />
+            <StorageBanner />
+            {pages()}
         </Router>
     }
+    .into_any()
+}
+
+/// Whether the page was opened at an embedded player's path.
+fn is_embed_path() -> bool {
+    web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .is_some_and(|path| path.starts_with(paths::EMBED_PREFIX))
 }

@@ -37,14 +37,57 @@ pub fn launch_token_in(fragment: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// Where the embedded player's pages live: `/embed/courses/…`, which LMS pages may frame.
+pub const EMBED_PREFIX: &str = "/embed";
+
+thread_local! {
+    static IS_EMBEDDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Makes course and lesson links the embedded player's (`/embed/courses/…`), for the rest
+/// of the page, so a reload inside the LMS's frame stays on a page it may frame.
+pub fn set_embedded(is_embedded: bool) {
+    IS_EMBEDDED.with(|flag| flag.set(is_embedded));
+}
+
+/// Whether links are the embedded player's.
+pub fn is_embedded() -> bool {
+    IS_EMBEDDED.with(std::cell::Cell::get)
+}
+
+fn course_root() -> &'static str {
+    if is_embedded() {
+        "/embed/courses"
+    } else {
+        "/courses"
+    }
+}
+
 /// A course's outline.
 pub fn course(course_id: &CourseId) -> String {
-    format!("/courses/{course_id}")
+    format!("{}/{course_id}", course_root())
 }
 
 /// One lesson of a course.
 pub fn lesson(course_id: &CourseId, lesson_id: &LessonId) -> String {
-    format!("/courses/{course_id}/lessons/{lesson_id}")
+    format!("{}/{course_id}/lessons/{lesson_id}", course_root())
+}
+
+/// The course and lesson a player path names (`/courses/c/lessons/l`, or the same under
+/// `/embed`), if it names any.
+pub fn course_and_lesson_in(path: &str) -> (Option<CourseId>, Option<LessonId>) {
+    let path = path.strip_prefix(EMBED_PREFIX).unwrap_or(path);
+    let mut parts = path.trim_start_matches('/').split('/');
+    if parts.next() != Some("courses") {
+        return (None, None);
+    }
+    let course_id = parts.next().and_then(|raw| CourseId::parse(raw).ok());
+    let lesson_id = match (parts.next(), parts.next()) {
+        (Some("lessons"), Some(raw)) => LessonId::parse(raw).ok(),
+        _ => None,
+    };
+    let lesson_id = lesson_id.filter(|_| course_id.is_some());
+    (course_id, lesson_id)
 }
 
 /// Every learner's submissions to a quiz lesson (instructors).
@@ -147,6 +190,36 @@ mod tests {
             launch_token_in(&format!("#token={}", "a".repeat(257))),
             None
         );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn embedded_links_stay_under_embed_and_paths_name_their_lesson() {
+        let course_id = CourseId::parse("astronomy-101").unwrap();
+        let lesson_id = LessonId::parse("tour-of-the-sky").unwrap();
+        set_embedded(true);
+        assert_eq!(
+            lesson(&course_id, &lesson_id),
+            "/embed/courses/astronomy-101/lessons/tour-of-the-sky"
+        );
+        assert_eq!(course(&course_id), "/embed/courses/astronomy-101");
+        set_embedded(false);
+        assert_eq!(course(&course_id), "/courses/astronomy-101");
+        for path in [
+            "/courses/astronomy-101/lessons/tour-of-the-sky",
+            "/embed/courses/astronomy-101/lessons/tour-of-the-sky/submissions",
+        ] {
+            assert_eq!(
+                course_and_lesson_in(path),
+                (Some(course_id.clone()), Some(lesson_id.clone())),
+                "{path}"
+            );
+        }
+        assert_eq!(
+            course_and_lesson_in("/embed/courses/astronomy-101"),
+            (Some(course_id.clone()), None)
+        );
+        assert_eq!(course_and_lesson_in("/sync"), (None, None));
+        assert_eq!(course_and_lesson_in("/courses/../lessons/x"), (None, None));
     }
 
     #[wasm_bindgen_test(unsupported = test)]

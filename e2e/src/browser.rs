@@ -86,6 +86,18 @@ impl Browser {
             .with_context(|| format!("could not open {path}"))
     }
 
+    /// Runs a script in the page's `index`-th frame (as a learner's own actions there would
+    /// be), then comes back to the page.
+    pub async fn script_in_frame(&self, index: u16, body: &str) -> Result<Value> {
+        self.client
+            .enter_frame(index)
+            .await
+            .with_context(|| format!("no frame {index} to enter"))?;
+        let outcome = self.client.execute(body, Vec::new()).await;
+        self.client.enter_parent_frame().await?;
+        outcome.with_context(|| format!("the script failed in frame {index}"))
+    }
+
     /// Goes to an absolute URL, such as a launch URL an LMS was given.
     pub async fn visit_url(&self, url: &str) -> Result<()> {
         self.client

@@ -7,6 +7,7 @@
 mod browser;
 mod demo;
 mod devtools;
+mod host_page;
 mod launch;
 mod lms;
 mod offline;
@@ -19,6 +20,7 @@ mod sync;
 pub use browser::{Browser, Viewport};
 pub use demo::demo_course;
 pub use fantoccini::Locator;
+pub use host_page::HostPage;
 pub use lms::{http_client, post_json, post_json_answer, HttpClient, JsonAnswer, LaunchFor, Lms};
 pub use offline::behind_relay;
 pub use player::{one_line, parse_vtt, ChapterButton, MediaState, VttCue};

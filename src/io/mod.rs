@@ -7,6 +7,7 @@ pub mod attempt_store;
 pub mod course_source;
 pub mod document;
 pub mod download;
+pub mod embed_channel;
 pub mod events_api;
 pub mod http;
 pub mod idb;

@@ -61,7 +61,7 @@ pub fn LaunchPage() -> impl IntoView {
                 Some(lesson_id) => paths::lesson(&launched.course_id, lesson_id),
                 None => paths::course(&launched.course_id),
             };
-            session.sign_in(launched.session());
+            session.sign_in_launched(launched);
             let replace = NavigateOptions {
                 replace: true,
                 ..NavigateOptions::default()

@@ -3,6 +3,7 @@
 
 mod course;
 mod downloads;
+pub mod embed;
 pub mod player;
 mod progress;
 pub mod quiz;

@@ -4,7 +4,7 @@
 
 use crate::io::http::{self, HttpError};
 use crate::io::storage::{self, keys};
-use lectern_api::v1::{SessionResponse, UserProfile};
+use lectern_api::v1::{LaunchExchangeResponse, SessionResponse, UserProfile};
 use leptos::logging::warn;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,6 +14,9 @@ use serde::{Deserialize, Serialize};
 pub struct Session {
     pub token: String,
     pub user: UserProfile,
+    /// The origins of the LMS pages that may embed and command the player, for a session
+    /// started by an LMS launch (none otherwise).
+    pub embed_origins: Vec<String>,
 }
 
 /// The session as persisted in `localStorage` (version 1).
@@ -21,6 +24,8 @@ pub struct Session {
 pub struct StoredSessionV1 {
     pub token: String,
     pub user: UserProfile,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub embed_origins: Vec<String>,
 }
 
 impl From<StoredSessionV1> for Session {
@@ -28,6 +33,7 @@ impl From<StoredSessionV1> for Session {
         Session {
             token: stored.token,
             user: stored.user,
+            embed_origins: stored.embed_origins,
         }
     }
 }
@@ -37,6 +43,7 @@ impl From<&Session> for StoredSessionV1 {
         StoredSessionV1 {
             token: session.token.clone(),
             user: session.user.clone(),
+            embed_origins: session.embed_origins.clone(),
         }
     }
 }
@@ -95,12 +102,38 @@ impl SessionInjection {
             .with_untracked(|session| session.as_ref().map(|s| s.token.clone()))
     }
 
+    /// The origins that may embed and command the player in this session, without
+    /// subscribing.
+    pub fn embed_origins_untracked(&self) -> Vec<String> {
+        self.session.with_untracked(|session| {
+            session
+                .as_ref()
+                .map(|s| s.embed_origins.clone())
+                .unwrap_or_default()
+        })
+    }
+
     /// Records a successful sign-in.
     pub fn sign_in(&self, response: SessionResponse) {
-        let session = Session {
+        self.keep(Session {
             token: response.token,
             user: response.user,
-        };
+            embed_origins: Vec::new(),
+        });
+    }
+
+    /// Records a session an LMS launch started, with the origins that may embed it.
+    pub fn sign_in_launched(&self, launched: LaunchExchangeResponse) {
+        let embed_origins = launched.embed_origins.clone();
+        let response = launched.session();
+        self.keep(Session {
+            token: response.token,
+            user: response.user,
+            embed_origins,
+        });
+    }
+
+    fn keep(&self, session: Session) {
         match serde_json::to_string(&StoredSessionV1::from(&session)) {
             Ok(json) => {
                 if let Err(err) = storage::write(keys::SESSION, &json) {

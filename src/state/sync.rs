@@ -29,6 +29,9 @@ pub struct SyncInjection {
     /// Bumped whenever events leave the outbox (the server answered for them), so a view
     /// waiting for the server's copy of something asks for it again.
     pub outbox_changes: RwSignal<u64>,
+    /// The events recorded last (progress and quiz), for whoever reports them elsewhere
+    /// (the embedded player tells its host).
+    pub recorded: RwSignal<Vec<LearnerEvent>>,
     driver: StoredValue<SyncDriver, LocalStorage>,
 }
 
@@ -38,7 +41,8 @@ impl SyncInjection {
     }
 
     /// Events `user_id` just recorded (already in the outbox): sent at once.
-    pub fn recorded(&self, user_id: &UserId, events: Vec<LearnerEvent>) {
+    pub fn record(&self, user_id: &UserId, events: Vec<LearnerEvent>) {
+        self.recorded.set(events.clone());
         self.driver
             .with_value(|driver| driver.recorded(user_id, events));
     }
@@ -59,6 +63,7 @@ pub fn provide_sync() {
     let storage_error = RwSignal::new(None);
     let memory_only = RwSignal::new(None);
     let outbox_changes = RwSignal::new(0u64);
+    let recorded = RwSignal::new(Vec::new());
     local_db::on_fallback(move |fallback| memory_only.set(Some(fallback.clone())));
     progress
         .store()
@@ -72,9 +77,10 @@ pub fn provide_sync() {
     });
     let kept = StoredValue::new_local(driver.clone());
     let recorder = driver.clone();
-    progress
-        .store()
-        .on_recorded(move |user_id, events| recorder.recorded(user_id, events));
+    progress.store().on_recorded(move |user_id, events| {
+        recorded.set(events.clone());
+        recorder.recorded(user_id, events)
+    });
     let starter = driver.clone();
     Effect::new(move || match session.user_id() {
         Some(user_id) => {
@@ -111,6 +117,7 @@ pub fn provide_sync() {
         storage_error,
         memory_only,
         outbox_changes,
+        recorded,
         driver: kept,
     });
 }

@@ -24,6 +24,11 @@ impl Stack {
     /// Builds the player and the server (with cargo `profile`: "dev" or "server") and starts
     /// both services.
     pub fn start(profile: &str) -> Result<Stack> {
+        Stack::start_with(profile, &[])
+    }
+
+    /// As [`Stack::start`], with `server_args` added to the server's command line.
+    pub fn start_with(profile: &str, server_args: &[&str]) -> Result<Stack> {
         demo_media::ensure(false)?;
         build_player()?;
         run(Command::new(cargo()).current_dir(root()).args([
@@ -48,7 +53,8 @@ impl Stack {
                 .arg("--dist")
                 .arg(root().join("dist"))
                 .arg("--media")
-                .arg(demo_media::media_root()),
+                .arg(demo_media::media_root())
+                .args(server_args),
             server_port,
             &scratch.join("server.log"),
         )?;

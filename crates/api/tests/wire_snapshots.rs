@@ -273,3 +273,13 @@ fn quiz_problems() {
     .collect();
     insta::assert_json_snapshot!("quiz_problem_types", statuses);
 }
+
+#[test]
+fn rate_limited_problem() {
+    let problem = ProblemDetails::new(
+        ProblemType::RateLimited,
+        "Too many requests from your network address: wait 2 seconds and try again.",
+    );
+    assert_eq!(problem.kind(), Some(ProblemType::RateLimited));
+    insta::assert_json_snapshot!("rate_limited_problem", problem);
+}

@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod course;
+pub mod embed;
 pub mod ids;
 pub mod locale;
 pub mod markdown;

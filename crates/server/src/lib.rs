@@ -10,10 +10,12 @@ pub mod db;
 pub mod demo;
 pub mod http;
 pub mod import;
+pub mod rate_limit;
 mod state;
 
 pub use clock::Clock;
-pub use http::{app, API_ROUTES};
+pub use http::{app, API_ROUTES, RATE_LIMITED_ROUTES};
+pub use rate_limit::{Rate, RateLimits, RouteGroup};
 pub use state::{AppState, InvalidPublicUrl, PublicUrl, StartError};
 
 use tracing::level_filters::LevelFilter;

@@ -7,9 +7,10 @@ mod course_commands;
 use anyhow::{Context, Result};
 use apikey_command::ApikeyCommand;
 use clap::{Parser, Subcommand};
-use lectern_server::{app, db, demo, log_subscriber, AppState, PublicUrl};
+use lectern_server::{app, db, demo, log_subscriber, AppState, PublicUrl, RateLimits};
 use sqlx::sqlite::SqliteConnectOptions;
 use std::io::Write;
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::str::FromStr;
@@ -47,6 +48,10 @@ struct Cli {
     /// an older version, bring the demo courses up to date (accounts and enrolments stay).
     #[arg(long)]
     demo: bool,
+    /// Turn off the per-address rate limits (sign-in, launches, events): for load tests on
+    /// loopback, where every client shares one address. Never on a server others reach.
+    #[arg(long)]
+    no_rate_limits: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -119,13 +124,19 @@ async fn serve(cli: &Cli) -> Result<()> {
         None => default_public_url(&cli.host, address.port())?,
     };
     tracing::info!(public_url = public_url.as_str(), "launch links start here");
-    let state = AppState::new(pool, cli.dist.as_deref())?
+    let mut state = AppState::new(pool, cli.dist.as_deref())?
         .with_media_dir(media_dir)
         .with_public_url(public_url);
+    if cli.no_rate_limits {
+        tracing::warn!("rate limits are off (--no-rate-limits): for load tests only");
+        state = state.with_rate_limits(RateLimits::unlimited());
+    }
     let mut stdout = std::io::stdout();
     writeln!(stdout, "listening on http://{address}")?;
     stdout.flush()?;
-    axum::serve(listener, app(state))
+    // The peer address is what rate limits count by.
+    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tracing::info!("stopped");

@@ -6,6 +6,7 @@ use crate::apikey::origin::{InvalidOrigin, Origin};
 use crate::auth::password::{self, PasswordError};
 use crate::clock::Clock;
 use crate::http::player::Player;
+use crate::rate_limit::{RateLimiter, RateLimits};
 use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -64,6 +65,8 @@ pub struct AppState {
     /// A real Argon2 hash of a random password, verified when the user does not exist.
     pub(crate) dummy_password_hash: Arc<str>,
     pub(crate) public_url: PublicUrl,
+    /// Calls per peer address to sign-in, launches and events, counted so far.
+    pub(crate) rate_limiter: Arc<RateLimiter>,
 }
 
 impl AppState {
@@ -79,6 +82,7 @@ impl AppState {
             media_dir: None,
             dummy_password_hash: dummy_password_hash.into(),
             public_url: PublicUrl(Arc::from("http://127.0.0.1:8080")),
+            rate_limiter: Arc::new(RateLimiter::new(RateLimits::default())),
         })
     }
 
@@ -98,6 +102,13 @@ impl AppState {
     /// Starts launch links with `public_url`.
     pub fn with_public_url(mut self, public_url: PublicUrl) -> AppState {
         self.public_url = public_url;
+        self
+    }
+
+    /// Limits calls per peer address by `limits` instead of [`RateLimits::default`], counting
+    /// from zero.
+    pub fn with_rate_limits(mut self, limits: RateLimits) -> AppState {
+        self.rate_limiter = Arc::new(RateLimiter::new(limits));
         self
     }
 

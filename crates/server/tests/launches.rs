@@ -11,7 +11,7 @@ use common::{expect_problem, start, TestServer};
 use jiff::SignedDuration;
 use lectern_api::v1::{CourseList, LaunchExchangeResponse, LaunchResponse, ProblemType};
 use lectern_core::user::Role;
-use lectern_server::apikey::{self, Revocation};
+use lectern_server::apikey::{self, origin::Origin, Revocation};
 use lectern_server::auth::token;
 use lectern_server::db::users::LAUNCH_ONLY_PASSWORD_HASH;
 use lectern_server::http::LAUNCH_TTL;
@@ -169,6 +169,7 @@ async fn a_launch_signs_the_learner_in_once() {
     assert_eq!(session.user.role, Role::Learner);
     assert_eq!(session.course_id.as_str(), "astronomy-101");
     assert_eq!(session.lesson_id.unwrap().as_str(), "welcome");
+    assert_eq!(session.embed_origins, ["https://lms.example.edu"]);
     assert_eq!(course_ids(&server, &session.token).await, ["astronomy-101"]);
     let manifest = server
         .get("/api/v1/courses/astronomy-101", Some(&session.token))
@@ -375,6 +376,48 @@ async fn a_provisioned_account_cannot_sign_in_with_any_password() {
             "{password:?}"
         );
     }
+    // Exactly what an unknown user hears (and, unit-tested in `http::session`, after the
+    // same Argon2 verification), so sign-in does not tell that the account exists.
+    let unknown = server.post_session("lms-00000000000000000000000000000000", "x");
+    let unknown = expect_problem(unknown.await, StatusCode::UNAUTHORIZED).await;
+    let provisioned = server.post_session(user_id, "x").await;
+    let provisioned = expect_problem(provisioned, StatusCode::UNAUTHORIZED).await;
+    assert_eq!(provisioned, unknown);
+}
+
+#[tokio::test]
+async fn the_exchange_names_the_origins_the_launching_key_allows() {
+    let server = start().await;
+    let origins = [
+        Origin::parse("https://moodle.example.edu").unwrap(),
+        Origin::parse("http://localhost:8000").unwrap(),
+    ];
+    let moodle = apikey::create(&server.db, "Moodle", &origins, server.clock.now())
+        .await
+        .unwrap();
+    let headless = apikey::create(&server.db, "Headless", &[], server.clock.now())
+        .await
+        .unwrap();
+    let other = server.create_api_key("Canvas").await;
+
+    let launched = server
+        .launch(&moodle.key, "student-1", "astronomy-101")
+        .await;
+    assert_eq!(
+        exchange(&server, &launched).await.embed_origins,
+        ["https://moodle.example.edu", "http://localhost:8000"]
+    );
+    let launched = server
+        .launch(&headless.key, "student-2", "astronomy-101")
+        .await;
+    assert!(exchange(&server, &launched).await.embed_origins.is_empty());
+    let launched = server
+        .launch(&other.key, "student-3", "astronomy-101")
+        .await;
+    assert_eq!(
+        exchange(&server, &launched).await.embed_origins,
+        ["https://lms.example.edu"]
+    );
 }
 
 #[tokio::test]

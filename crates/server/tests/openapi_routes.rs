@@ -6,7 +6,7 @@
 
 mod common;
 
-use lectern_server::API_ROUTES;
+use lectern_server::{API_ROUTES, RATE_LIMITED_ROUTES};
 use reqwest::{Method, StatusCode};
 use serde_yaml::Value;
 use std::collections::BTreeSet;
@@ -103,6 +103,33 @@ fn protected_operations_document_bearer_auth_and_401_problems() {
             "{name:?} is not problem+json"
         );
     }
+}
+
+#[test]
+fn exactly_the_rate_limited_operations_document_429_with_retry_after() {
+    let spec = spec();
+    let limited: BTreeSet<(String, String)> = RATE_LIMITED_ROUTES
+        .iter()
+        .map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    for (method, path, operation) in spec_operations(&spec) {
+        let is_limited = limited.contains(&(method.clone(), path.clone()));
+        let documented = &operation["responses"]["429"];
+        assert_eq!(!documented.is_null(), is_limited, "{method} {path}");
+        if is_limited {
+            assert_eq!(
+                documented["$ref"].as_str(),
+                Some("#/components/responses/TooManyRequests"),
+                "{method} {path}"
+            );
+        }
+    }
+    let too_many = &spec["components"]["responses"]["TooManyRequests"];
+    assert!(!too_many["headers"]["Retry-After"].is_null());
+    assert_eq!(
+        too_many["content"]["application/problem+json"]["example"]["type"].as_str(),
+        Some("/problems/rate-limited")
+    );
 }
 
 #[tokio::test]

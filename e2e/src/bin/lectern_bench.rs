@@ -13,7 +13,11 @@
 //!   comparison (`sync_bench.rs`).
 //! - Warm start from the service worker with the network off, against a cold start in the
 //!   same browser (`warm_start.rs`).
+//! - The server under load: requests per second and p50/p99 latency of a course manifest and
+//!   of event batches, 64 concurrent clients (`api_load.rs`).
 
+#[path = "lectern_bench/api_load.rs"]
+mod api_load;
 #[path = "lectern_bench/long_quiz.rs"]
 mod long_quiz;
 #[path = "lectern_bench/raw_ingest.rs"]
@@ -87,7 +91,8 @@ async fn main() -> Result<()> {
     .await?;
     warm_start::report(&env).await?;
     long_quiz::report(&env, &long_quiz).await?;
-    sync_bench::report(&env).await
+    sync_bench::report(&env).await?;
+    api_load::report(&env).await
 }
 
 /// One file of the built player and its sizes in bytes.

@@ -10,6 +10,7 @@ mod sync;
 pub use merge::{adopt, merge_attempts};
 pub use sync::SyncStatus;
 
+use super::embed::EmbedInjection;
 use super::{SessionInjection, SyncInjection};
 use crate::io::attempt_store::{AttemptChanges, AttemptStore, QuizOwner};
 use crate::io::http::HttpError;
@@ -39,6 +40,8 @@ pub struct QuizInjection {
     pub content_language: StoredValue<String>,
     pub session: SessionInjection,
     sync: SyncInjection,
+    /// The host page's link, when the player is embedded: it hears each grade.
+    embed: Option<EmbedInjection>,
     store: StoredValue<AttemptStore, LocalStorage>,
     /// Every attempt known, oldest first.
     pub attempts: RwSignal<Vec<LocalAttempt>>,
@@ -68,7 +71,7 @@ impl QuizInjection {
         let device_error = RwSignal::new(None);
         store.on_written(move |outcome| device_error.set(outcome.err()));
         let sync = SyncInjection::expect();
-        store.on_recorded(move |user_id, events| sync.recorded(user_id, events));
+        store.on_recorded(move |user_id, events| sync.record(user_id, events));
         let injection = QuizInjection {
             quiz: StoredValue::new(quiz),
             quiz_id: StoredValue::new(quiz_id),
@@ -76,6 +79,7 @@ impl QuizInjection {
             content_language: StoredValue::new(content_language),
             session: SessionInjection::expect(),
             sync,
+            embed: EmbedInjection::use_optional(),
             store: StoredValue::new_local(store),
             attempts: RwSignal::new(Vec::new()),
             attempts_remaining: RwSignal::new(None),

@@ -11,6 +11,7 @@ use crate::io::quiz_api;
 use crate::io::random::{random_u64, random_uuid};
 use crate::io::server_clock::server_now;
 use lectern_api::v1::{AttemptId, AttemptStatus, AttemptView, Seed, StartAttemptRequest};
+use lectern_core::embed::PlayerEvent;
 use lectern_core::quiz::attempt_deadline;
 use lectern_core::sync::SyncStatus as OutboxStatus;
 use leptos::logging::warn;
@@ -83,7 +84,9 @@ impl QuizInjection {
                             .with_untracked(|attempts| all_attempt_ids(attempts)),
                     );
                 }
-                let merged = merge_attempts(self.attempts.get_untracked(), list.attempts, &unsent);
+                let known = self.attempts.get_untracked();
+                let merged = merge_attempts(known.clone(), list.attempts, &unsent);
+                self.tell_new_grades(&known, &merged);
                 merged
                     .iter()
                     .for_each(|attempt| self.save_on_device(attempt, AttemptChanges::default()));
@@ -157,6 +160,37 @@ impl QuizInjection {
                 self.open(attempt_id);
             }
             Err(err) => self.start_error.set(Some(err)),
+        }
+    }
+
+    /// Tells the embedding page of each attempt graded since `before` (an attempt known
+    /// graded already, or only on the server from the start, is not news).
+    fn tell_new_grades(&self, before: &[LocalAttempt], after: &[LocalAttempt]) {
+        let Some(embed) = self.embed else {
+            return;
+        };
+        let quiz_id = self.quiz_id.get_value().to_string();
+        for attempt in after {
+            let was_graded = before.iter().any(|known| {
+                known.view.attempt_id == attempt.view.attempt_id && known.view.result.is_some()
+            });
+            let was_known = before
+                .iter()
+                .any(|known| known.view.attempt_id == attempt.view.attempt_id);
+            let Some(result) = attempt
+                .view
+                .result
+                .as_ref()
+                .filter(|_| was_known && !was_graded)
+            else {
+                continue;
+            };
+            embed.post(&PlayerEvent::Scored {
+                quiz_id: quiz_id.clone(),
+                score: result.score_millipoints.millipoints() as f64 / 1_000.0,
+                max: result.possible_millipoints.millipoints() as f64 / 1_000.0,
+                passed: result.is_passed,
+            });
         }
     }
 

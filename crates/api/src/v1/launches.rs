@@ -117,6 +117,11 @@ pub struct LaunchExchangeResponse {
     pub course_id: CourseId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lesson_id: Option<LessonId>,
+    /// The origins the launching LMS may embed the player from (its API key's allowed
+    /// origins, like `https://lms.example.edu`): the only windows whose messages the
+    /// embedded player may obey. Empty when the LMS embeds from nowhere.
+    #[serde(default)]
+    pub embed_origins: Vec<String>,
 }
 
 impl LaunchExchangeResponse {
@@ -185,12 +190,20 @@ mod tests {
             },
             course_id: CourseId::parse("astronomy-101").unwrap(),
             lesson_id: None,
+            embed_origins: vec!["https://lms.example.edu".into()],
         };
         assert_eq!(
             serde_json::to_value(&response).unwrap(),
             json!({"token": "t0k3n", "course_id": "astronomy-101",
-                "user": {"user_id": "lms-0a1b", "display_name": "Ada", "role": "learner"}})
+                "user": {"user_id": "lms-0a1b", "display_name": "Ada", "role": "learner"},
+                "embed_origins": ["https://lms.example.edu"]})
         );
+        let from_an_older_server: LaunchExchangeResponse = serde_json::from_value(json!({
+            "token": "t0k3n", "course_id": "astronomy-101",
+            "user": {"user_id": "lms-0a1b", "display_name": "Ada", "role": "learner"}
+        }))
+        .unwrap();
+        assert!(from_an_older_server.embed_origins.is_empty());
         assert_eq!(response.session().token, "t0k3n");
         let as_session: SessionResponse =
             serde_json::from_value(serde_json::to_value(&response).unwrap()).unwrap();

@@ -27,10 +27,12 @@ pub enum ProblemType {
     LaunchUsed,
     LaunchExpired,
     LaunchRevoked,
+    /// Too many requests from one network address; `Retry-After` says when to try again.
+    RateLimited,
 }
 
 impl ProblemType {
-    pub const ALL: [ProblemType; 19] = [
+    pub const ALL: [ProblemType; 20] = [
         ProblemType::Unauthorized,
         ProblemType::BadCredentials,
         ProblemType::Forbidden,
@@ -50,6 +52,7 @@ impl ProblemType {
         ProblemType::LaunchUsed,
         ProblemType::LaunchExpired,
         ProblemType::LaunchRevoked,
+        ProblemType::RateLimited,
     ];
 
     /// The problem `type` member: a URI reference relative to the API's origin.
@@ -74,6 +77,7 @@ impl ProblemType {
             ProblemType::LaunchUsed => "/problems/launch-used",
             ProblemType::LaunchExpired => "/problems/launch-expired",
             ProblemType::LaunchRevoked => "/problems/launch-revoked",
+            ProblemType::RateLimited => "/problems/rate-limited",
         }
     }
 
@@ -98,6 +102,7 @@ impl ProblemType {
             | ProblemType::InvalidReview
             | ProblemType::InvalidLaunch => 422,
             ProblemType::LaunchUsed | ProblemType::LaunchExpired => 410,
+            ProblemType::RateLimited => 429,
         }
     }
 
@@ -129,6 +134,7 @@ impl ProblemType {
             ProblemType::LaunchRevoked => {
                 "This launch link no longer works: its LMS may no longer sign learners in."
             }
+            ProblemType::RateLimited => "Too many requests: wait a few seconds and try again",
         }
     }
 

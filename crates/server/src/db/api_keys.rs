@@ -100,6 +100,28 @@ pub async fn find_active_id(
     .await
 }
 
+/// Every origin that an unrevoked key lets embed the player, each once, oldest key first.
+pub async fn active_allowed_origins(
+    db: impl SqliteExecutor<'_>,
+) -> Result<Vec<String>, sqlx::Error> {
+    let lists: Vec<String> = sqlx::query_scalar(
+        "SELECT allowed_origins FROM api_keys WHERE revoked_at IS NULL \
+         ORDER BY created_at, api_key_id",
+    )
+    .fetch_all(db)
+    .await?;
+    let mut origins: Vec<String> = Vec::new();
+    for list in lists {
+        let list: Vec<String> = serde_json::from_str(&list).map_err(decode_error)?;
+        for origin in list {
+            if !origins.contains(&origin) {
+                origins.push(origin);
+            }
+        }
+    }
+    Ok(origins)
+}
+
 /// Whether the key with this id exists and is not revoked.
 pub async fn is_active(db: impl SqliteExecutor<'_>, api_key_id: &str) -> Result<bool, sqlx::Error> {
     let found: Option<i64> =

@@ -19,6 +19,7 @@
 //! The answer ends with what is stored of each device in the batch, so a device sees gaps.
 
 use super::event_admission::{check_event, EnrolledLessons, Refusal};
+use super::peer_limit::{EventsRoute, WithinRateLimit};
 use super::{progress, quiz_events, ApiError, ApiJson, AuthUser};
 use crate::db::events::{self, NewEvent};
 use crate::AppState;
@@ -52,6 +53,7 @@ struct RawEventBatch {
 }
 
 async fn receive(
+    _within_limit: WithinRateLimit<EventsRoute>,
     State(state): State<AppState>,
     caller: AuthUser,
     ApiJson(batch): ApiJson<RawEventBatch>,

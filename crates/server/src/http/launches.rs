@@ -1,10 +1,12 @@
 //! Launches without passwords. `POST /api/v1/launches`, for an LMS with its API key, gives
 //! the learner an account and an enrolment if they lack them and answers a single-use launch
 //! link; `POST /api/v1/launches/exchange` trades the link's token for a session, once, within
-//! `LAUNCH_TTL`, while the key is not revoked. API keys, launch tokens, session tokens and
-//! launch links are never logged.
+//! `LAUNCH_TTL`, while the key is not revoked, and tells the player which origins the key
+//! lets embed it. Both are rate limited by peer address. API keys, launch tokens, session
+//! tokens and launch links are never logged.
 
 use super::launch_refusal::{refusal, LaunchRefusal, LAUNCH_TTL};
+use super::peer_limit::{LaunchExchangeRoute, LaunchesRoute, WithinRateLimit};
 use super::{ApiError, ApiJson, ApiKeyCaller};
 use crate::auth::token;
 use crate::db::launches::{self, NewLaunch};
@@ -44,6 +46,7 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn create(
+    _within_limit: WithinRateLimit<LaunchesRoute>,
     State(state): State<AppState>,
     caller: ApiKeyCaller,
     ApiJson(request): ApiJson<LaunchRequest>,
@@ -128,6 +131,7 @@ async fn check_course_and_lesson(db: &SqlitePool, request: &LaunchRequest) -> Re
 /// Marks the launch used and starts the session in one transaction: a refused or failed
 /// exchange leaves the launch as it was.
 async fn exchange(
+    _within_limit: WithinRateLimit<LaunchExchangeRoute>,
     State(state): State<AppState>,
     ApiJson(request): ApiJson<LaunchExchangeRequest>,
 ) -> Result<Json<LaunchExchangeResponse>, ApiError> {
@@ -146,7 +150,8 @@ async fn exchange(
         };
         return Err(ApiError::LaunchRefused(refused));
     };
-    let is_key_active = api_keys::is_active(&mut *transaction, &launch.api_key_id).await?;
+    let key = api_keys::find(&mut *transaction, &launch.api_key_id).await?;
+    let is_key_active = key.as_ref().is_some_and(|key| key.revoked_at.is_none());
     if let Some(refused) = refusal(&launch, is_key_active, now) {
         // Dropping the transaction rolls the marking back.
         return Err(ApiError::LaunchRefused(refused));
@@ -172,5 +177,6 @@ async fn exchange(
         user: user.profile,
         course_id: launch.course_id,
         lesson_id: launch.lesson_id,
+        embed_origins: key.map(|key| key.allowed_origins).unwrap_or_default(),
     }))
 }

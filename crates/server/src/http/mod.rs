@@ -1,7 +1,8 @@
 //! The HTTP app: the JSON API v1 under `/api/v1` (one `router()` per module, LMS launches
 //! included), problem answers for unknown API paths and wrong methods, course media at
 //! `/media`, the player at `/`, and the layers: body limit and security headers for
-//! everything, compression for all but media.
+//! everything, compression for all but media. Sign-in, launches and events are rate limited
+//! per peer address (`peer_limit`), which needs the app served with `ConnectInfo`.
 
 mod attempt_view;
 mod attempts;
@@ -15,6 +16,7 @@ mod json;
 mod launch_refusal;
 mod launches;
 mod media;
+mod peer_limit;
 pub(crate) mod player;
 mod progress;
 mod quiz_access;
@@ -28,6 +30,7 @@ pub use error::{ApiError, METHOD_NOT_ALLOWED_TYPE};
 pub use json::ApiJson;
 pub use launch_refusal::{LaunchRefusal, LAUNCH_TTL};
 
+use crate::rate_limit::RouteGroup;
 use crate::AppState;
 use axum::extract::DefaultBodyLimit;
 use axum::http::header::{
@@ -57,6 +60,16 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("PUT", routes::ATTEMPT_REVIEW),
     ("POST", routes::LAUNCHES),
     ("POST", routes::LAUNCH_EXCHANGE),
+];
+
+/// The API routes limited per peer address, with their route group: the handlers of exactly
+/// these take `peer_limit::WithinRateLimit`. `docs/openapi.yaml` documents 429 on them, and
+/// `tests/rate_limits.rs` checks that no other route is limited.
+pub const RATE_LIMITED_ROUTES: &[(&str, &str, RouteGroup)] = &[
+    ("POST", routes::SESSION, RouteGroup::SignIn),
+    ("POST", routes::LAUNCHES, RouteGroup::Launches),
+    ("POST", routes::LAUNCH_EXCHANGE, RouteGroup::LaunchExchange),
+    ("POST", routes::EVENTS, RouteGroup::Events),
 ];
 
 /// The whole server as one router.

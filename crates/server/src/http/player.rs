@@ -1,9 +1,13 @@
 //! The built player (Trunk's `dist/`) at `/`: files with their content types, `index.html`
 //! for any other GET path that does not name a file (the player routes in the browser), and
 //! cache headers that let hashed assets live forever while `index.html` is always revalidated.
-//! Without a built player, `/` explains how to build it.
+//! The documents an LMS frames (`/launch` and everything under `/embed/`) carry a policy whose
+//! `frame-ancestors` lists the origins of the unrevoked API keys, read for each request;
+//! every other document may be framed by no one. Without a built player, `/` explains how
+//! to build it.
 
-use super::csp;
+use super::csp::{self, PolicyTemplate};
+use crate::db::api_keys;
 use crate::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
@@ -20,6 +24,11 @@ const NOT_BUILT: &str = "Lectern's server is running, but the player has not bee
 Build it with `trunk build --release` (or simply run `cargo xtask run`), then start the server \
 with `--dist dist`.\n";
 
+/// Where the player's documents that an LMS may frame live: the launch page, and the pages
+/// of the embedded player (`/embed/courses/{course_id}`, `…/lessons/{lesson_id}`).
+const LAUNCH_PATH: &str = "/launch";
+const EMBED_PREFIX: &str = "/embed";
+
 /// The player's files, if built, and the CSP that fits its `index.html`.
 pub(crate) struct Player {
     site: Option<Site>,
@@ -29,6 +38,7 @@ pub(crate) struct Player {
 struct Site {
     files: ServeDir,
     index_html: Bytes,
+    policy: PolicyTemplate,
 }
 
 impl Player {
@@ -37,6 +47,7 @@ impl Player {
         let site = dist.and_then(|dir| match std::fs::read(dir.join("index.html")) {
             Ok(index_html) => Some(Site {
                 files: ServeDir::new(dir).append_index_html_on_directories(false),
+                policy: PolicyTemplate::for_index(&String::from_utf8_lossy(&index_html)),
                 index_html: Bytes::from(index_html),
             }),
             Err(err) => {
@@ -45,11 +56,10 @@ impl Player {
             }
         });
         let policy = match &site {
-            Some(site) => csp::policy_for(&String::from_utf8_lossy(&site.index_html)),
+            Some(site) => site.policy.policy(&[]),
             None => csp::base_policy(),
         };
-        let content_security_policy = HeaderValue::try_from(policy)
-            .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
+        let content_security_policy = header_value(policy);
         Player {
             site,
             content_security_policy,
@@ -70,6 +80,9 @@ pub(crate) async fn serve(State(state): State<AppState>, request: Request) -> Re
     let Some(site) = &state.player.site else {
         return not_built(&path);
     };
+    if is_framed_by_lms(&path) {
+        return frameable_index(site, &state).await;
+    }
     if path == "/" || path == "/index.html" {
         return index(site);
     }
@@ -91,6 +104,40 @@ fn index(site: &Site) -> Response {
     (headers, site.index_html.clone()).into_response()
 }
 
+/// `index.html` for a page an LMS may frame, with a policy naming the origins the unrevoked
+/// API keys allow. If they cannot be read, no page may frame it.
+async fn frameable_index(site: &Site, state: &AppState) -> Response {
+    let origins = match api_keys::active_allowed_origins(&state.db).await {
+        Ok(origins) => origins,
+        Err(err) => {
+            tracing::error!(error = %err, "cannot read the origins allowed to frame the player");
+            Vec::new()
+        }
+    };
+    let mut response = index(site);
+    response.headers_mut().insert(
+        CONTENT_SECURITY_POLICY,
+        header_value(site.policy.policy(&origins)),
+    );
+    response
+}
+
+/// Whether `path` is a page of the player that an LMS may frame.
+fn is_framed_by_lms(path: &str) -> bool {
+    path == LAUNCH_PATH
+        || path == EMBED_PREFIX
+        || path
+            .strip_prefix(EMBED_PREFIX)
+            .is_some_and(|rest| rest.starts_with('/') && !names_a_file(rest))
+}
+
+/// A policy as a header; one that cannot be a header (it never happens: every part is
+/// checked) falls back to the strictest sensible one.
+fn header_value(policy: String) -> HeaderValue {
+    HeaderValue::try_from(policy)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'"))
+}
+
 fn not_built(path: &str) -> Response {
     if names_a_file(path) {
         return StatusCode::NOT_FOUND.into_response();
@@ -104,9 +151,10 @@ fn not_built(path: &str) -> Response {
     )
         .into_response();
     // The placeholder is plain text; the header only matters if a browser sniffs it anyway.
+    // No page may frame it either (`default-src` does not cover framing).
     response.headers_mut().insert(
         CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'"),
+        HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
     );
     response
 }
@@ -158,6 +206,30 @@ mod tests {
         assert!(!is_hashed_asset("/manifest.webmanifest"));
         assert!(!is_hashed_asset("/icons/icon-512.png"));
         assert!(!is_hashed_asset("/1a2b3c4d5e6f7a8b/plain.js"));
+    }
+
+    #[test]
+    fn only_the_launch_page_and_embedded_pages_are_framed_by_an_lms() {
+        for framed in [
+            "/launch",
+            "/embed",
+            "/embed/courses/astronomy-101",
+            "/embed/courses/astronomy-101/lessons/welcome",
+        ] {
+            assert!(is_framed_by_lms(framed), "{framed}");
+        }
+        for not_framed in [
+            "/",
+            "/index.html",
+            "/courses/astronomy-101",
+            "/launch/",
+            "/launcher",
+            "/embedded/courses/x",
+            "/embed/lectern-1a2b.js",
+            "/signin",
+        ] {
+            assert!(!is_framed_by_lms(not_framed), "{not_framed}");
+        }
     }
 
     #[test]

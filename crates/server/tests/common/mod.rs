@@ -1,7 +1,8 @@
 //! Shared helpers for the server tests: a real server on a loopback port over a temporary
 //! SQLite file seeded with the demo, on a manual clock the test can move, and a client that
-//! speaks to it like the player does. Quiz helpers are in `quiz.rs`, learner event and
-//! progress helpers in `events.rs`, LMS launch helpers and a log buffer in `launches.rs`.
+//! speaks to it like the player does. The server has the default rate limits unless a test
+//! sets its own. Quiz helpers are in `quiz.rs`, learner event and progress helpers in
+//! `events.rs`, LMS launch helpers and a log buffer in `launches.rs`.
 #![allow(dead_code)] // each test binary uses a different subset
 
 pub mod events;
@@ -9,11 +10,12 @@ pub mod launches;
 pub mod quiz;
 
 use lectern_api::v1::{ProblemDetails, SessionResponse, PROBLEM_JSON};
-use lectern_server::{app, db, demo, AppState, Clock, PublicUrl};
+use lectern_server::{app, db, demo, AppState, Clock, PublicUrl, RateLimits};
 use reqwest::header::CONTENT_TYPE;
 use reqwest::StatusCode;
 use serde_json::json;
 use sqlx::SqlitePool;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -40,6 +42,17 @@ pub async fn start_with_dist(dist: Option<&Path>) -> TestServer {
 
 /// Starts a server with the demo seeded, serving `dist` as the player and `media` at `/media/`.
 pub async fn start_with(dist: Option<&Path>, media: Option<&Path>) -> TestServer {
+    start_server(dist, media, RateLimits::default()).await
+}
+
+/// Starts a server with the demo seeded and no built player, limiting calls per peer
+/// address by `limits`.
+pub async fn start_with_rate_limits(limits: RateLimits) -> TestServer {
+    start_server(None, None, limits).await
+}
+
+/// Starts a server as `main.rs` serves it: with the peer's address for the rate limits.
+async fn start_server(dist: Option<&Path>, media: Option<&Path>, limits: RateLimits) -> TestServer {
     let scratch = tempfile::tempdir().unwrap();
     let db_path = scratch.path().join("nested").join("lectern.db");
     let db = db::open(db_path.to_str().unwrap()).await.unwrap();
@@ -50,11 +63,13 @@ pub async fn start_with(dist: Option<&Path>, media: Option<&Path>) -> TestServer
     let mut state = AppState::new(db.clone(), dist)
         .unwrap()
         .with_clock(clock.clone())
-        .with_public_url(PublicUrl::parse(&base_url).unwrap());
+        .with_public_url(PublicUrl::parse(&base_url).unwrap())
+        .with_rate_limits(limits);
     if let Some(media) = media {
         state = state.with_media_dir(media);
     }
-    tokio::spawn(async move { axum::serve(listener, app(state)).await.unwrap() });
+    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
     TestServer {
         base_url,
         client: reqwest::Client::new(),

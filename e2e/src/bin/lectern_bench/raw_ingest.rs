@@ -16,7 +16,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 /// Event `n` (from 0) of `device_id`, with sequence `n + 1`: the rule `fill_outbox.js`
 /// follows in the page.
-fn progressed_event(event_id: &str, device_id: &str, n: u64) -> Value {
+pub(crate) fn progressed_event(event_id: &str, device_id: &str, n: u64) -> Value {
     let lessons = LESSON_IDS.len() as u64;
     let position_ms = (n / lessons + 1) * 1_000;
     json!({
@@ -68,10 +68,10 @@ fn timestamp(ms: u64) -> String {
 }
 
 /// Random-looking, version-4-shaped UUIDs in lowercase, from a seed (SplitMix64).
-struct UuidSource(u64);
+pub(crate) struct UuidSource(u64);
 
 impl UuidSource {
-    fn seeded_by_clock() -> UuidSource {
+    pub(crate) fn seeded_by_clock() -> UuidSource {
         let nanos = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |since| since.as_nanos() as u64);
@@ -86,7 +86,7 @@ impl UuidSource {
         z ^ (z >> 31)
     }
 
-    fn next_uuid(&mut self) -> String {
+    pub(crate) fn next_uuid(&mut self) -> String {
         let (high, low) = (self.next_u64(), self.next_u64());
         format!(
             "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",

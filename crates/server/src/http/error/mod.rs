@@ -3,7 +3,7 @@
 //! the client only ever sees a generic 500.
 
 use super::launch_refusal::LaunchRefusal;
-use axum::http::header::{CONTENT_TYPE, WWW_AUTHENTICATE};
+use axum::http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use jiff::Timestamp;
@@ -56,6 +56,9 @@ pub enum ApiError {
     /// A launch link that no longer signs anyone in.
     #[error("launch refused: {0:?}")]
     LaunchRefused(LaunchRefusal),
+    /// Too many calls from the caller's address; `Retry-After` says how long to wait.
+    #[error("rate limited for {retry_after_seconds} s")]
+    RateLimited { retry_after_seconds: u64 },
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     #[error("internal error: {0}")]
@@ -141,6 +144,18 @@ impl ApiError {
             )
             .with_errors(errors.clone()),
             ApiError::LaunchRefused(refusal) => refusal.problem(),
+            ApiError::RateLimited {
+                retry_after_seconds,
+            } => {
+                ProblemDetails::new(
+                    ProblemType::RateLimited,
+                    format!(
+                    "Too many requests from your network address: wait {retry_after_seconds} {} \
+                     and try again.",
+                    if *retry_after_seconds == 1 { "second" } else { "seconds" }
+                ),
+                )
+            }
             ApiError::Database(_) | ApiError::Internal(_) => ProblemDetails::new(
                 ProblemType::Internal,
                 "Something went wrong on the server. Please try again later.",
@@ -192,6 +207,12 @@ impl IntoResponse for ApiError {
             tracing::error!(error = %self, "request failed");
         }
         let problem = self.problem();
+        let retry_after = match &self {
+            ApiError::RateLimited {
+                retry_after_seconds,
+            } => Some(HeaderValue::from(*retry_after_seconds)),
+            _ => None,
+        };
         let status =
             StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let body = serde_json::to_vec(&problem).unwrap_or_default();
@@ -201,44 +222,12 @@ impl IntoResponse for ApiError {
         if status == StatusCode::UNAUTHORIZED {
             headers.insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
+        if let Some(retry_after) = retry_after {
+            headers.insert(RETRY_AFTER, retry_after);
+        }
         response
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn internal_errors_never_show_their_cause() {
-        let response = ApiError::Database(sqlx::Error::Protocol("secret table users_x".into()))
-            .into_response();
-        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
-        let problem = ApiError::Internal("secret".into()).problem();
-        assert!(!problem.detail.contains("secret"));
-        assert_eq!(problem.kind(), Some(ProblemType::Internal));
-    }
-
-    #[test]
-    fn refused_starts_say_when_in_rfc_3339() {
-        let closes_at: Timestamp = "2031-06-30T21:00:00Z".parse().unwrap();
-        let problem = ApiError::StartRefused(StartRefusal::Closed { closes_at }).problem();
-        assert_eq!(problem.kind(), Some(ProblemType::QuizClosed));
-        assert_eq!(problem.status, 409);
-        assert!(
-            problem.detail.contains("2031-06-30T21:00:00Z"),
-            "{}",
-            problem.detail
-        );
-        let past_due = ApiError::StartRefused(StartRefusal::PastDue { due_at: closes_at });
-        assert_eq!(past_due.problem().kind(), Some(ProblemType::QuizClosed));
-    }
-
-    #[test]
-    fn unauthorized_asks_for_a_bearer_token() {
-        let response = ApiError::Unauthorized.into_response();
-        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
-        assert_eq!(response.headers()[WWW_AUTHENTICATE], "Bearer");
-        assert_eq!(response.headers()[CONTENT_TYPE], PROBLEM_JSON);
-    }
-}
+mod tests;
