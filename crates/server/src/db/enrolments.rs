@@ -23,17 +23,7 @@ pub async fn upsert(
     course_id: &CourseId,
     role: Role,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO enrolments (user_id, course_id, role, enrolled_at) VALUES (?, ?, ?, ?) \
-         ON CONFLICT (user_id, course_id) DO UPDATE SET role = excluded.role",
-    )
-    .bind(user_id.as_str())
-    .bind(course_id.as_str())
-    .bind(role.as_str())
-    .bind(unix_now())
-    .execute(db)
-    .await?;
-    Ok(())
+    write_enrolment(db, user_id, course_id, role, RoleChange::Always).await
 }
 
 /// Enrols `user_id` in `course_id` with `role`, or gives an existing enrolment that role,
@@ -44,17 +34,41 @@ pub async fn upsert_keeping_admin(
     course_id: &CourseId,
     role: Role,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO enrolments (user_id, course_id, role, enrolled_at) VALUES (?, ?, ?, ?) \
-         ON CONFLICT (user_id, course_id) DO UPDATE SET role = excluded.role \
-         WHERE enrolments.role <> 'admin'",
-    )
-    .bind(user_id.as_str())
-    .bind(course_id.as_str())
-    .bind(role.as_str())
-    .bind(unix_now())
-    .execute(db)
-    .await?;
+    write_enrolment(db, user_id, course_id, role, RoleChange::UnlessAdmin).await
+}
+
+/// When an existing enrolment takes the new role.
+#[derive(Clone, Copy)]
+enum RoleChange {
+    Always,
+    UnlessAdmin,
+}
+
+async fn write_enrolment(
+    db: impl SqliteExecutor<'_>,
+    user_id: &UserId,
+    course_id: &CourseId,
+    role: Role,
+    change: RoleChange,
+) -> Result<(), sqlx::Error> {
+    let query = match change {
+        RoleChange::Always => {
+            "INSERT INTO enrolments (user_id, course_id, role, enrolled_at) VALUES (?, ?, ?, ?) \
+             ON CONFLICT (user_id, course_id) DO UPDATE SET role = excluded.role"
+        }
+        RoleChange::UnlessAdmin => {
+            "INSERT INTO enrolments (user_id, course_id, role, enrolled_at) VALUES (?, ?, ?, ?) \
+             ON CONFLICT (user_id, course_id) DO UPDATE SET role = excluded.role \
+             WHERE enrolments.role <> 'admin'"
+        }
+    };
+    sqlx::query(query)
+        .bind(user_id.as_str())
+        .bind(course_id.as_str())
+        .bind(role.as_str())
+        .bind(unix_now())
+        .execute(db)
+        .await?;
     Ok(())
 }
 
