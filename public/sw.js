@@ -8,7 +8,8 @@
 //
 // Caches:
 //   lectern-shell-<version>  the app shell of one build; older ones go when a build activates
-//   lectern-manifests-v1     the course list and manifests, per signed-in token
+//   lectern-manifests-v1     the course list and manifests, discussions, announcements and
+//                            the inbox, per signed-in token
 //   lectern-media-v1         downloaded media, written by the player's downloads (not here)
 //   lectern-worker-v1        the signed-in learner's token and id, written by the player,
 //                            for Background Sync
@@ -30,6 +31,9 @@ const EMBEDDED_PAGE = /^\/(launch|embed)(\/|$)/;
 const EMBEDDED_PAGE_KEY = "/__lectern/embedded-page";
 const SHELL_FILES = new Set(LECTERN_BUILD.files);
 const MANIFEST_PATH = /^\/api\/v1\/courses(\/[^/]+)?$/;
+// Discussions, announcements and the inbox: read offline from the last copy, like manifests.
+const KEPT_API_PATH =
+  /^\/api\/v1\/(courses\/[^/]+\/(threads|announcements)|threads\/[^/]+|notifications)$/;
 const MEDIA_PREFIX = "/media/";
 const WORKER_CACHE = "lectern-worker-v1";
 const SESSION_KEY = "/__lectern/session";
@@ -82,7 +86,7 @@ self.addEventListener("fetch", (event) => {
   if (url.origin !== self.location.origin) return;
   if (SHELL_FILES.has(url.pathname)) {
     event.respondWith(shellFirst(url.pathname, request));
-  } else if (MANIFEST_PATH.test(url.pathname)) {
+  } else if (MANIFEST_PATH.test(url.pathname) || KEPT_API_PATH.test(url.pathname)) {
     event.respondWith(networkFirst(request, url));
   } else if (url.pathname.startsWith(MEDIA_PREFIX)) {
     event.respondWith(downloadedOrNetwork(request));

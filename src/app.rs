@@ -8,11 +8,15 @@ use crate::components::{
 use crate::i18n::provide_i18n;
 use crate::io::embed_channel::is_framed;
 use crate::pages::{
-    CatalogPage, CoursePage, DownloadsPage, LaunchPage, LessonPage, NotFoundPage,
-    QuizSubmissionsPage, SignInPage, SyncPage,
+    AnnouncementsPage, CalendarPage, CatalogPage, CourseDiscussionsPage, CoursePage, DownloadsPage,
+    GradebookPage, GradingPage, InboxPage, LaunchPage, LessonPage, NotFoundPage,
+    QuizSubmissionsPage, SignInPage, SyncPage, ThreadPage,
 };
 use crate::paths;
-use crate::state::{provide_downloads, provide_progress, provide_session, provide_sync};
+use crate::state::{
+    provide_discussions, provide_downloads, provide_inbox, provide_progress, provide_session,
+    provide_sync,
+};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -24,6 +28,8 @@ pub fn App() -> impl IntoView {
     provide_session();
     provide_progress();
     provide_sync();
+    provide_discussions();
+    provide_inbox();
     provide_downloads();
     let is_embedded = is_framed() || is_embed_path();
     paths::set_embedded(is_embedded);
@@ -35,11 +41,30 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/launch") view=LaunchPage />
                     <Route path=path!("/downloads") view=|| view! { <RequireSession><DownloadsPage /></RequireSession> } />
                     <Route path=path!("/sync") view=|| view! { <RequireSession><SyncPage /></RequireSession> } />
+                    <Route path=path!("/inbox") view=|| view! { <RequireSession><InboxPage /></RequireSession> } />
+                    <Route path=path!("/calendar") view=|| view! { <RequireSession><CalendarPage /></RequireSession> } />
+                    <Route path=path!("/courses/:course_id/gradebook") view=|| view! { <RequireSession><GradebookPage /></RequireSession> } />
                     <Route path=path!("/") view=|| view! { <RequireSession><CatalogPage /></RequireSession> } />
                     <Route path=path!("/courses/:course_id") view=|| view! { <RequireSession><CoursePage /></RequireSession> } />
                     <Route
                         path=path!("/courses/:course_id/lessons/:lesson_id")
                         view=|| view! { <RequireSession><LessonPage /></RequireSession> }
+                    />
+                    <Route
+                        path=path!("/courses/:course_id/lessons/:lesson_id/threads/:thread_id")
+                        view=|| view! { <RequireSession><ThreadPage /></RequireSession> }
+                    />
+                    <Route
+                        path=path!("/courses/:course_id/discussions")
+                        view=|| view! { <RequireSession><CourseDiscussionsPage /></RequireSession> }
+                    />
+                    <Route
+                        path=path!("/courses/:course_id/announcements")
+                        view=|| view! { <RequireSession><AnnouncementsPage /></RequireSession> }
+                    />
+                    <Route
+                        path=path!("/courses/:course_id/lessons/:lesson_id/grading")
+                        view=|| view! { <RequireSession><GradingPage /></RequireSession> }
                     />
                     <Route
                         path=path!("/courses/:course_id/lessons/:lesson_id/submissions")
@@ -49,6 +74,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/embed/courses/:course_id/lessons/:lesson_id")
                         view=|| view! { <RequireSession><LessonPage /></RequireSession> }
+                    />
+                    <Route
+                        path=path!("/embed/courses/:course_id/lessons/:lesson_id/threads/:thread_id")
+                        view=|| view! { <RequireSession><ThreadPage /></RequireSession> }
                     />
                 </Routes>
             </main>

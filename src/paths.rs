@@ -90,6 +90,41 @@ pub fn course_and_lesson_in(path: &str) -> (Option<CourseId>, Option<LessonId>) 
     (course_id, lesson_id)
 }
 
+/// One discussion thread of a lesson.
+pub fn thread(
+    course_id: &CourseId,
+    lesson_id: &LessonId,
+    thread_id: &lectern_api::v1::PostId,
+) -> String {
+    format!("{}/threads/{thread_id}", lesson(course_id, lesson_id))
+}
+
+/// Every discussion thread of a course.
+pub fn course_discussions(course_id: &CourseId) -> String {
+    format!("{}/discussions", course(course_id))
+}
+
+/// A course's announcements (and, for instructors, the composer).
+pub fn announcements(course_id: &CourseId) -> String {
+    format!("{}/announcements", course(course_id))
+}
+
+/// An assignment's grading queue (instructors).
+pub fn grading(course_id: &CourseId, lesson_id: &LessonId) -> String {
+    format!("/courses/{course_id}/lessons/{lesson_id}/grading")
+}
+
+/// A course's gradebook (instructors).
+pub fn gradebook(course_id: &CourseId) -> String {
+    format!("/courses/{course_id}/gradebook")
+}
+
+/// Deadlines and sessions across the signed-in user's courses.
+pub const CALENDAR: &str = "/calendar";
+
+/// The signed-in user's notifications.
+pub const INBOX: &str = "/inbox";
+
 /// Every learner's submissions to a quiz lesson (instructors).
 pub fn quiz_submissions(course_id: &CourseId, lesson_id: &LessonId) -> String {
     format!("/courses/{course_id}/lessons/{lesson_id}/submissions")

@@ -48,6 +48,17 @@ impl Browser {
         Ok(())
     }
 
+    /// Makes the page's clock read in `zone` (an IANA name such as `Asia/Tokyo`), as if the
+    /// device were set to that time zone; it holds for this tab across navigations.
+    pub async fn set_time_zone(&self, zone: &str) -> Result<()> {
+        self.devtools(
+            "Emulation.setTimezoneOverride",
+            json!({ "timezoneId": zone }),
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Lets every request through again.
     pub async fn allow_all_requests(&self) -> Result<()> {
         self.devtools("Network.setBlockedURLs", json!({ "urls": [] }))

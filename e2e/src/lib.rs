@@ -7,6 +7,7 @@
 mod browser;
 mod demo;
 mod devtools;
+mod discussion;
 mod host_page;
 mod launch;
 mod lms;

@@ -1,8 +1,8 @@
 //! The banner on every page: the app's name (home), the language picker, whether the
 //! learner's progress is synced, the downloads page, and who is signed in with a way to sign out.
 
-use super::{LocaleSwitch, SyncIndicator};
-use crate::i18n::{I18nInjection, Msg, OfflineMsg};
+use super::{InboxLink, LocaleSwitch, SyncIndicator};
+use crate::i18n::{I18nInjection, Msg, OfflineMsg, WorkMsg};
 use crate::paths;
 use crate::state::SessionInjection;
 use leptos::prelude::*;
@@ -28,6 +28,8 @@ pub fn AppHeader() -> impl IntoView {
                 <LocaleSwitch />
                 <Show when=move || session.display_name().is_some()>
                     <SyncIndicator />
+                    <InboxLink />
+                    <a class="header-link calendar-link" href=paths::CALENDAR>{move || i18n.w(WorkMsg::CalendarLink)}</a>
                     <a class="header-link downloads-link" href=paths::DOWNLOADS>
                         {move || i18n.o(OfflineMsg::DownloadsLink)}
                     </a>

@@ -73,6 +73,10 @@ fn host_event(event: &LearnerEvent) -> Option<PlayerEvent> {
         }),
         EventBody::AttemptStarted { .. }
         | EventBody::Answered { .. }
-        | EventBody::AttemptSubmitted { .. } => None,
+        | EventBody::AttemptSubmitted { .. }
+        | EventBody::Posted { .. }
+        | EventBody::PostEdited { .. }
+        | EventBody::PostDeleted { .. }
+        | EventBody::AssignmentSubmitted { .. } => None,
     }
 }

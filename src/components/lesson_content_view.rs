@@ -1,6 +1,8 @@
 //! The body of a lesson, by kind: readings, lectures (video, audio), slide decks and quizzes. Kinds
 //! this version cannot show yet say so plainly.
 
+use super::assignment::AssignmentView;
+use super::discussion::DiscussionView;
 use super::media::{LectureBody, LectureView, SlideDeckView};
 use super::quiz::QuizView;
 use super::MarkdownView;
@@ -50,6 +52,12 @@ pub fn LessonContentView(
         }
         LessonContent::Quiz(quiz) => {
             view! { <QuizView quiz course_id lesson_id language /> }.into_any()
+        }
+        LessonContent::Assignment(assignment) => {
+            view! { <AssignmentView course_id lesson_id assignment /> }.into_any()
+        }
+        LessonContent::Discussion { prompt } => {
+            view! { <DiscussionView course_id lesson_id prompt /> }.into_any()
         }
         other => {
             let kind = other.kind();

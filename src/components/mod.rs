@@ -1,14 +1,18 @@
 //! Views shared by the pages, one public component per file.
 
 mod app_header;
+pub mod assignment;
 mod course_card;
 mod course_outline;
+pub mod discussion;
 mod document_title;
 mod download_control;
 mod download_failure;
 mod download_running;
+mod due_text;
 mod embed_frame;
 mod error_view;
+mod inbox_link;
 mod lesson_content_view;
 mod lesson_kind_icon;
 mod lesson_pager;
@@ -33,8 +37,10 @@ pub use course_outline::CourseOutline;
 pub use document_title::DocumentTitle;
 pub use download_control::DownloadControl;
 pub use download_failure::failure_text;
+pub use due_text::DueText;
 pub use embed_frame::EmbedFrame;
 pub use error_view::ErrorView;
+pub use inbox_link::InboxLink;
 pub use lesson_content_view::LessonContentView;
 pub use lesson_kind_icon::LessonKindIcon;
 pub use lesson_pager::LessonPager;

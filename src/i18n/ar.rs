@@ -80,6 +80,10 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::EventAttemptStarted => "بدء محاولة اختبار",
         Msg::EventAnswered => "إجابة اختبار",
         Msg::EventAttemptSubmitted => "تسليم اختبار",
+        Msg::EventPosted => "مشاركة في نقاش",
+        Msg::EventPostEdited => "تعديل مشاركة",
+        Msg::EventPostDeleted => "حذف مشاركة",
+        Msg::EventAssignmentSubmitted => "تسليم واجب",
         Msg::ProgressNotSaved => "لم يُحفظ التقدم على هذا الجهاز",
     }
 }

@@ -77,6 +77,10 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::EventAttemptStarted => "Quiz attempt started",
         Msg::EventAnswered => "Quiz answer",
         Msg::EventAttemptSubmitted => "Quiz submitted",
+        Msg::EventPosted => "Discussion post",
+        Msg::EventPostEdited => "Post edited",
+        Msg::EventPostDeleted => "Post deleted",
+        Msg::EventAssignmentSubmitted => "Assignment handed in",
         Msg::ProgressNotSaved => "Progress not saved on this device",
     }
 }

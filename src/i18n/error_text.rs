@@ -27,6 +27,15 @@ pub fn describe_error(error: &HttpError) -> ErrorText {
     ErrorText { title, body }
 }
 
+/// One line for a failed action: the server's own words for a refusal (its `detail`), else
+/// the heading for the kind of failure.
+pub fn action_error_line(locale: lectern_core::locale::Locale, error: &HttpError) -> String {
+    match error {
+        HttpError::Problem(problem) if !problem.detail.is_empty() => problem.detail.clone(),
+        other => super::text(locale, describe_error(other).title).to_owned(),
+    }
+}
+
 /// What the sign-in form says when signing in fails.
 pub fn sign_in_error(error: &HttpError) -> Msg {
     match error {

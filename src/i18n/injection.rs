@@ -2,8 +2,8 @@
 //! browser's languages, and keeps `<html lang dir>` in step.
 
 use super::{
-    lms_text, offline_text, player_text, quiz_text, text, LmsMsg, Msg, OfflineMsg, PlayerMsg,
-    QuizMsg,
+    collab_text, lms_text, offline_text, player_text, quiz_text, text, work_text, CollabMsg,
+    LmsMsg, Msg, OfflineMsg, PlayerMsg, QuizMsg, WorkMsg,
 };
 use crate::io::document::{preferred_languages, set_document_locale};
 use crate::io::storage::{self, keys};
@@ -59,6 +59,18 @@ impl I18nInjection {
     /// The text of an LMS launch string in the current locale (reactive).
     pub fn l(&self, msg: LmsMsg) -> &'static str {
         lms_text(self.locale.get(), msg)
+    }
+
+    /// The text of a discussion, inbox or announcement string in the current locale
+    /// (reactive).
+    pub fn c(&self, msg: CollabMsg) -> &'static str {
+        collab_text(self.locale.get(), msg)
+    }
+
+    /// The text of an assignment, grading, calendar or gradebook string in the current
+    /// locale (reactive).
+    pub fn w(&self, msg: WorkMsg) -> &'static str {
+        work_text(self.locale.get(), msg)
     }
 
     /// Switches the UI to `locale` and remembers the choice.

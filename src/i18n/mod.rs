@@ -3,6 +3,7 @@
 //! compile error. [`I18nInjection`] carries the chosen locale through the app.
 
 mod ar;
+mod collab;
 mod direction;
 mod en;
 mod error_text;
@@ -12,15 +13,18 @@ mod offline;
 mod player;
 mod plural;
 mod quiz;
+mod work;
 
+pub use collab::{collab_text, reply_count, CollabMsg};
 pub use direction::content_direction;
-pub use error_text::{describe_error, sign_in_error, ErrorText};
+pub use error_text::{action_error_line, describe_error, sign_in_error, ErrorText};
 pub use injection::{provide_i18n, I18nInjection};
 pub use lms::{lms_text, LmsMsg};
 pub use offline::{offline_text, OfflineMsg};
 pub use player::{player_text, PlayerMsg};
 pub use plural::{lesson_count, plural_category, PluralCategory};
 pub use quiz::{quiz_text, QuizMsg};
+pub use work::{work_text, WorkMsg};
 
 use lectern_core::{course::LessonKind, locale::Locale};
 
@@ -108,6 +112,10 @@ pub enum Msg {
     EventAttemptStarted,
     EventAnswered,
     EventAttemptSubmitted,
+    EventPosted,
+    EventPostEdited,
+    EventPostDeleted,
+    EventAssignmentSubmitted,
     ProgressNotSaved,
 }
 

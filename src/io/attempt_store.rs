@@ -10,13 +10,13 @@
 pub use super::idb::QuizOwner;
 
 use super::document::now_ms;
+use super::event_recorder::{fresh_device_id, fresh_event_id};
 use super::idb::{EventDraft, IdbError, LocalAttempt, SharedConnection, DB_NAME};
 use super::local_db::LocalDb;
 use super::progress_store::retry_delay_ms;
-use super::random::random_uuid;
 use super::server_clock::server_now;
 use super::timer::sleep_ms;
-use lectern_core::sync::{DeviceId, EventBody, EventId, LearnerEvent};
+use lectern_core::sync::{EventBody, EventId, LearnerEvent};
 use lectern_core::UserId;
 use leptos::logging::warn;
 use std::cell::{Cell, RefCell};
@@ -202,7 +202,7 @@ impl AttemptStore {
             EventBody::AttemptStarted { attempt_id, .. }
             | EventBody::Answered { attempt_id, .. }
             | EventBody::AttemptSubmitted { attempt_id, .. } => Some(attempt_id),
-            EventBody::Progressed { .. } | EventBody::Completed => None,
+            _ => None,
         }));
         Ok(unsent)
     }
@@ -342,18 +342,4 @@ impl Default for AttemptStore {
     fn default() -> Self {
         AttemptStore::new()
     }
-}
-
-fn fresh_uuid() -> Result<String, IdbError> {
-    random_uuid().map_err(|err| IdbError::Operation(err.to_string()))
-}
-
-fn fresh_event_id() -> Result<EventId, IdbError> {
-    EventId::parse(&fresh_uuid()?)
-        .map_err(|_| IdbError::Operation("the browser made an invalid UUID".into()))
-}
-
-fn fresh_device_id() -> Result<DeviceId, IdbError> {
-    DeviceId::parse(&fresh_uuid()?)
-        .map_err(|_| IdbError::Operation("the browser made an invalid UUID".into()))
 }

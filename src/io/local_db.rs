@@ -5,7 +5,7 @@
 //! page, so events are never split between the two.
 
 use super::idb::{
-    EventDraft, IdbError, LocalAttempt, PlayerDb, ProgressEventIds, QuizOwner, SetAside,
+    EventDraft, EventWrite, IdbError, LocalAttempt, PlayerDb, ProgressEventIds, QuizOwner, SetAside,
 };
 use super::memory_db::MemoryDb;
 use lectern_core::progress::LessonProgress;
@@ -172,6 +172,31 @@ impl LocalDb {
             LocalDb::Memory(memory) => {
                 Ok(memory.record_attempt(owner, attempt, drafts, new_device_id))
             }
+        }
+    }
+
+    /// Appends `drafts` to the outbox for `user_id`, in one write (events with no local view
+    /// of their own to update: posts, submissions).
+    pub async fn record_events(
+        &self,
+        user_id: &UserId,
+        drafts: Vec<EventDraft>,
+        new_device_id: &DeviceId,
+        now_ms: f64,
+    ) -> Result<Vec<LearnerEvent>, IdbError> {
+        match self {
+            LocalDb::Device(db) => {
+                let writes = drafts
+                    .into_iter()
+                    .map(|draft| EventWrite {
+                        draft,
+                        progress: None,
+                    })
+                    .collect();
+                db.record_events(user_id, writes, new_device_id, now_ms)
+                    .await
+            }
+            LocalDb::Memory(memory) => Ok(memory.append(user_id, drafts, new_device_id)),
         }
     }
 

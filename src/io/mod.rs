@@ -3,14 +3,20 @@
 //! keeps its cause as text (browser errors are not `Send`, so they are turned into strings
 //! at this edge).
 
+pub mod assignments_api;
 pub mod attempt_store;
 pub mod course_source;
+pub mod discussions_api;
 pub mod document;
 pub mod download;
 pub mod embed_channel;
+pub mod event_recorder;
 pub mod events_api;
+pub mod file_save;
 pub mod http;
 pub mod idb;
+pub mod inbox_api;
+pub mod intl;
 pub mod local_db;
 pub mod media;
 pub mod media_cache;
@@ -26,4 +32,5 @@ pub mod storage;
 pub mod storage_space;
 pub mod sync_driver;
 pub mod timer;
+pub mod upload;
 pub mod web_lock;

@@ -123,7 +123,7 @@ impl SyncDriver {
             return;
         }
         for event in events {
-            self.feed(SyncInput::Recorded(event));
+            self.feed(SyncInput::Recorded(Box::new(event)));
         }
     }
 

@@ -3,7 +3,8 @@
 use crate::components::{
     CourseOutline, DocumentTitle, DownloadControl, ErrorView, Loading, OfflineNotice,
 };
-use crate::i18n::content_direction;
+use crate::i18n::{content_direction, CollabMsg, I18nInjection, WorkMsg};
+use crate::paths;
 use crate::state::{load_course, SessionInjection};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -12,9 +13,16 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn CoursePage() -> impl IntoView {
     let session = SessionInjection::expect();
+    let i18n = I18nInjection::expect();
     let params = use_params_map();
     let course_id = Memo::new(move |_| params.read().get("course_id").unwrap_or_default());
     let loaded = LocalResource::new(move || load_course(session, course_id.get()));
+    let teaches = session.user_untracked().is_some_and(|user| {
+        matches!(
+            user.role,
+            lectern_core::user::Role::Instructor | lectern_core::user::Role::Admin
+        )
+    });
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -30,6 +38,12 @@ pub fn CoursePage() -> impl IntoView {
                                 <p class="course-summary">{course.summary.clone()}</p>
                             </div>
                             <OfflineNotice origin=loaded.origin />
+                            <nav class="course-links" aria-label=move || i18n.c(CollabMsg::CourseThreadsHeading)>
+                                <a href=paths::announcements(&course.course_id)>{move || i18n.c(CollabMsg::AnnouncementsLink)}</a>
+                                " · "
+                                <a href=paths::course_discussions(&course.course_id)>{move || i18n.c(CollabMsg::CourseThreadsLink)}</a>
+                                {teaches.then(|| view! { " · " <a class="gradebook-link" href=paths::gradebook(&course.course_id)>{move || i18n.w(WorkMsg::GradebookLink)}</a> })}
+                            </nav>
                             {download}
                             <CourseOutline course />
                         }

@@ -79,6 +79,10 @@ fn EventSection(heading: Msg, class: &'static str, events: Listed) -> impl IntoV
                 EventBody::AttemptStarted { .. } => Msg::EventAttemptStarted,
                 EventBody::Answered { .. } => Msg::EventAnswered,
                 EventBody::AttemptSubmitted { .. } => Msg::EventAttemptSubmitted,
+                EventBody::Posted { .. } => Msg::EventPosted,
+                EventBody::PostEdited { .. } => Msg::EventPostEdited,
+                EventBody::PostDeleted { .. } => Msg::EventPostDeleted,
+                EventBody::AssignmentSubmitted { .. } => Msg::EventAssignmentSubmitted,
             };
             let occurred_at = event.occurred_at;
             let place = format!("{} · {}", event.course_id, event.lesson_id);

@@ -2,9 +2,11 @@
 //! Markdown, user roles and locales. Builds for the host and for wasm32; every rule here is tested
 //! natively. Nothing in this crate reads a clock, a random source, the network or storage.
 
+pub mod assignment;
 pub mod calendar;
 pub mod clock;
 pub mod course;
+pub mod discussion;
 pub mod embed;
 pub mod ids;
 pub mod locale;

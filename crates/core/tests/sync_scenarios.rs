@@ -174,7 +174,8 @@ impl Device {
         {
             self.stored_outbox.push(event.clone());
         }
-        self.engine.handle(SyncInput::Recorded(event), self.now);
+        self.engine
+            .handle(SyncInput::Recorded(Box::new(event)), self.now);
     }
 
     fn drain(&mut self) {

@@ -2,6 +2,9 @@
 //! empty database so restarts never duplicate or overwrite anything. These accounts exist
 //! nowhere else; a real deployment never runs this.
 
+mod discussions;
+mod learner_activity;
+
 use crate::auth::password::{self, PasswordError};
 use crate::db;
 use crate::import::{store_course, ImportError};
@@ -69,12 +72,18 @@ pub enum SeedError {
     InvalidCourse(ManifestProblems),
     #[error("a demo id is invalid: {0}")]
     InvalidId(#[from] lectern_core::IdError),
+    #[error("a demo post or announcement id is invalid: {0}")]
+    InvalidUuid(#[from] lectern_core::sync::NotAUuid),
+    #[error("a demo time is invalid: {0}")]
+    InvalidTime(#[from] jiff::Error),
     #[error(transparent)]
     Password(#[from] PasswordError),
     #[error(transparent)]
     Import(#[from] ImportError),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("a demo event could not be written: {0}")]
+    Event(#[from] serde_json::Error),
 }
 
 /// The demo courses, validated.
@@ -132,8 +141,28 @@ pub async fn seed(db: &SqlitePool) -> Result<SeedOutcome, SeedError> {
         )
         .await?;
     }
+    discussions::seed_discussions(&mut transaction).await?;
     transaction.commit().await?;
     Ok(SeedOutcome::Seeded)
+}
+
+/// Adds learner2's activity in astronomy-101 (two readings completed, the star journal
+/// handed in and graded) to a database [`seed`] has just seeded, so the gradebook shows
+/// something; `--demo` runs it on [`SeedOutcome::Seeded`]. It is apart from `seed` because
+/// the test servers seed the demo and need every learner to start with nothing. A database
+/// that holds the journal already gets nothing.
+pub async fn seed_learner_activity(db: &SqlitePool) -> Result<(), SeedError> {
+    let courses = courses()?;
+    let Some(astronomy) = courses
+        .iter()
+        .find(|course| course.course_id.as_str() == "astronomy-101")
+    else {
+        return Ok(());
+    };
+    let mut transaction = db.begin().await?;
+    learner_activity::seed_learner_activity(&mut transaction, astronomy).await?;
+    transaction.commit().await?;
+    Ok(())
 }
 
 /// Replaces stored demo courses whose manifest differs from this version's, so a demo

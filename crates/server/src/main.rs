@@ -40,6 +40,10 @@ struct Cli {
     /// `media` directory next to the database file. A missing directory serves 404s.
     #[arg(long, env = "LECTERN_MEDIA_DIR")]
     media: Option<PathBuf>,
+    /// Where files learners upload for assignments are stored; defaults to an `uploads`
+    /// directory next to the database file, made on the first upload.
+    #[arg(long, env = "LECTERN_UPLOADS_DIR")]
+    uploads: Option<PathBuf>,
     /// Where browsers reach this server (`https://host[:port][/path]`), as launch links
     /// start; defaults to `http://<host>:<port>`.
     #[arg(long, env = "LECTERN_PUBLIC_URL", value_parser = PublicUrl::parse)]
@@ -107,6 +111,11 @@ async fn serve(cli: &Cli) -> Result<()> {
     if cli.demo {
         let outcome = demo::seed(&pool).await.context("seeding the demo")?;
         tracing::info!(?outcome, "demo seed");
+        if outcome == demo::SeedOutcome::Seeded {
+            demo::seed_learner_activity(&pool)
+                .await
+                .context("seeding the demo learners' activity")?;
+        }
     }
     let media_dir = cli
         .media
@@ -127,6 +136,9 @@ async fn serve(cli: &Cli) -> Result<()> {
     let mut state = AppState::new(pool, cli.dist.as_deref())?
         .with_media_dir(media_dir)
         .with_public_url(public_url);
+    if let Some(uploads) = &cli.uploads {
+        state = state.with_uploads_dir(uploads);
+    }
     if cli.no_rate_limits {
         tracing::warn!("rate limits are off (--no-rate-limits): for load tests only");
         state = state.with_rate_limits(RateLimits::unlimited());

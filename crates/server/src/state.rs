@@ -1,5 +1,6 @@
 //! The state every request handler shares: the database pool, the server's clock, the
-//! player's files, the course media directory, the public URL that launch links start with,
+//! player's files, the course media directory, the directory assignment uploads are stored
+//! in, the public URL that launch links start with,
 //! and the dummy password hash that keeps sign-in timing the same for unknown users.
 
 use crate::apikey::origin::{InvalidOrigin, Origin};
@@ -62,6 +63,8 @@ pub struct AppState {
     pub(crate) player: Arc<Player>,
     /// Where `/media/...` is served from; `None` answers every media request with 404.
     pub(crate) media_dir: Option<Arc<Path>>,
+    /// Where assignment uploads are stored; `None` (an in-memory database) refuses uploads.
+    pub(crate) uploads_dir: Option<Arc<Path>>,
     /// A real Argon2 hash of a random password, verified when the user does not exist.
     pub(crate) dummy_password_hash: Arc<str>,
     pub(crate) public_url: PublicUrl,
@@ -72,10 +75,13 @@ pub struct AppState {
 impl AppState {
     /// Builds the state; `dist` is the built player's directory, if any. Launch links start
     /// with `http://127.0.0.1:8080` (the command line's default address) until
-    /// [`AppState::with_public_url`] says otherwise.
+    /// [`AppState::with_public_url`] says otherwise, and uploads are stored in an `uploads`
+    /// directory next to the database file until [`AppState::with_uploads_dir`] says
+    /// otherwise.
     pub fn new(db: SqlitePool, dist: Option<&Path>) -> Result<AppState, StartError> {
         let dummy_password_hash = password::dummy_hash()?;
         Ok(AppState {
+            uploads_dir: uploads_dir_next_to(&db).map(Arc::from),
             db,
             clock: Clock::System,
             player: Arc::new(Player::load(dist)),
@@ -90,6 +96,12 @@ impl AppState {
     /// appear later): until it exists, media requests answer 404.
     pub fn with_media_dir(mut self, media_dir: impl Into<PathBuf>) -> AppState {
         self.media_dir = Some(Arc::from(media_dir.into()));
+        self
+    }
+
+    /// Stores assignment uploads in `uploads_dir` (made on the first upload).
+    pub fn with_uploads_dir(mut self, uploads_dir: impl Into<PathBuf>) -> AppState {
+        self.uploads_dir = Some(Arc::from(uploads_dir.into()));
         self
     }
 
@@ -118,6 +130,22 @@ impl AppState {
     }
 }
 
+/// The `uploads` directory next to `db`'s file; `None` for an in-memory database (`:memory:`,
+/// which sqlx names `file:sqlx-in-memory-…`).
+fn uploads_dir_next_to(db: &SqlitePool) -> Option<PathBuf> {
+    let options = db.connect_options();
+    let file = options.get_filename();
+    let name = file.to_string_lossy();
+    if name.is_empty() || name == ":memory:" || name.starts_with("file:") {
+        return None;
+    }
+    let dir = file
+        .parent()
+        .filter(|parent| !parent.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Some(dir.join("uploads"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +170,21 @@ mod tests {
         ] {
             assert!(PublicUrl::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[tokio::test]
+    async fn uploads_go_next_to_the_database_file_and_nowhere_for_memory() {
+        use sqlx::sqlite::SqliteConnectOptions;
+        use std::str::FromStr;
+        let lazy = |options: SqliteConnectOptions| SqlitePool::connect_lazy_with(options);
+        let file = lazy(SqliteConnectOptions::new().filename("/srv/lectern/lectern.db"));
+        assert_eq!(
+            uploads_dir_next_to(&file),
+            Some(PathBuf::from("/srv/lectern/uploads"))
+        );
+        let bare = lazy(SqliteConnectOptions::new().filename("lectern.db"));
+        assert_eq!(uploads_dir_next_to(&bare), Some(PathBuf::from("./uploads")));
+        let memory = lazy(SqliteConnectOptions::from_str("sqlite::memory:").unwrap());
+        assert_eq!(uploads_dir_next_to(&memory), None);
     }
 }

@@ -5,8 +5,10 @@
 //!
 //! Path ids are real: the demo course `astronomy-101`, its graded quiz, and three attempts of
 //! the enrolled learner (one open, one open at the practice quiz to submit, one submitted to
-//! review). Nobody but that learner and those who teach the course may see them: every
-//! other caller's answers are checked to hold none of their ids or answers.
+//! review), a thread the learner opened in the course's discussion, and the learner's star
+//! journal handed in with one uploaded file. Nobody but that learner and those who teach the
+//! course may see the attempts or the journal: every other caller's answers are checked to
+//! hold none of their ids, answers or text.
 // Test code: `allow-unwrap-in-tests` does not reach helper functions outside `#[test]`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -71,6 +73,14 @@ enum Body {
     LaunchToken,
     /// Points and feedback for the essay.
     Review,
+    /// Pins a thread.
+    Pin,
+    MarkAllRead,
+    Announcement,
+    /// The learner's upload, whole, as they sent it.
+    UploadChunk,
+    /// Points and feedback for the learner's star journal.
+    Grade,
 }
 
 /// What one route answers each caller.
@@ -114,6 +124,29 @@ const MATRIX: &[Row] = &[
     row("PUT",    routes::ATTEMPT_REVIEW,   Body::Review,      [401, 404, 404, 404, 200, 200, 401]),
     row("POST",   routes::LAUNCHES,         Body::Launch,      [401, 401, 401, 401, 401, 401, 201]),
     row("POST",   routes::LAUNCH_EXCHANGE,  Body::LaunchToken, [200, 200, 200, 200, 200, 200, 200]),
+    // The learner's thread: classmates read it; its post's versions are the learner's and
+    // their teachers'; learners who see a post may not moderate it (403).
+    row("GET",    routes::COURSE_THREADS,   Body::Empty,       [401, 200, 200, 404, 200, 200, 401]),
+    row("GET",    routes::THREAD,           Body::Empty,       [401, 200, 200, 404, 200, 200, 401]),
+    row("PUT",    routes::THREAD_READ,      Body::Empty,       [401, 204, 204, 404, 204, 204, 401]),
+    row("GET",    routes::POST_VERSIONS,    Body::Empty,       [401, 200, 404, 404, 200, 200, 401]),
+    row("PUT",    routes::POST_MODERATION,  Body::Pin,         [401, 403, 403, 404, 200, 200, 401]),
+    row("GET",    routes::NOTIFICATIONS,    Body::Empty,       [401, 200, 200, 200, 200, 200, 401]),
+    row("POST",   routes::NOTIFICATIONS_READ, Body::MarkAllRead, [401, 204, 204, 204, 204, 204, 401]),
+    row("GET",    routes::COURSE_ANNOUNCEMENTS, Body::Empty,   [401, 200, 200, 404, 200, 200, 401]),
+    row("POST",   routes::COURSE_ANNOUNCEMENTS, Body::Announcement, [401, 403, 403, 404, 201, 201, 401]),
+    // The learner's upload and star journal: the upload id is theirs alone (400 to others in
+    // the course, who may not reuse it); the file reaches only them and their teachers.
+    row("PUT",    routes::UPLOAD,           Body::UploadChunk, [401, 200, 400, 404, 400, 400, 401]),
+    row("GET",    routes::UPLOAD,           Body::Empty,       [401, 200, 404, 404, 404, 404, 401]),
+    row("GET",    routes::UPLOAD_CONTENT,   Body::Empty,       [401, 200, 404, 404, 200, 200, 401]),
+    row("GET",    routes::ASSIGNMENT,       Body::Empty,       [401, 200, 200, 404, 200, 200, 401]),
+    row("GET",    routes::ASSIGNMENT_SUBMISSIONS, Body::Empty, [401, 404, 404, 404, 200, 200, 401]),
+    row("PUT",    routes::SUBMISSION_GRADE, Body::Grade,       [401, 404, 404, 404, 200, 200, 401]),
+    row("GET",    routes::COURSE_GRADEBOOK, Body::Empty,       [401, 404, 404, 404, 200, 200, 401]),
+    row("GET",    routes::COURSE_GRADEBOOK_CSV, Body::Empty,   [401, 404, 404, 404, 200, 200, 401]),
+    row("GET",    routes::CALENDAR,         Body::Empty,       [401, 200, 200, 200, 200, 200, 401]),
+    row("GET",    routes::CALENDAR_ICS,     Body::Empty,       [401, 200, 200, 200, 200, 200, 401]),
 ];
 
 const COURSE: &str = "astronomy-101";
@@ -127,6 +160,16 @@ const PRACTICE_ATTEMPT: &str = "0a000000-0000-4000-8000-000000000002";
 const SUBMITTED_ATTEMPT: &str = "0a000000-0000-4000-8000-000000000003";
 /// The learner's essay in the submitted attempt.
 const ESSAY: &str = "Only my teachers may read this essay about Jupiter.";
+/// The learner's thread in the course's discussion, which the matrix pins.
+const LEARNERS_THREAD: &str = "0d000000-0000-4000-8000-000000000001";
+/// The learner's star journal, handed in with one file, which the matrix grades.
+const STAR_JOURNAL: &str = "astronomy-101.star-journal";
+const LEARNERS_UPLOAD: &str = "0e000000-0000-4000-8000-000000000001";
+const LEARNERS_SUBMISSION: &str = "0e000000-0000-4000-8000-000000000002";
+const JOURNAL_TEXT: &str = "Only my teachers may read my star journal.";
+/// The learner's file: the bytes the matrix's `PUT` sends again (the JSON string `"chunk"`).
+const UPLOAD_QUERY: &str =
+    "course_id=astronomy-101&lesson_id=star-journal&file_name=journal.pdf&media_type=application%2Fpdf&size_bytes=7";
 
 /// A route as (method, path template).
 type Route = (&'static str, &'static str);
@@ -195,7 +238,58 @@ impl Fixture {
             next_id: AtomicU32::new(1),
         };
         fixture.learners_attempts().await;
+        fixture.learners_thread().await;
+        fixture.learners_star_journal().await;
         fixture
+    }
+
+    /// The learner uploads a file and hands in the star journal with it.
+    async fn learners_star_journal(&self) {
+        let learner = self.session_of("learner1").await;
+        let upload = format!("/api/v1/uploads/{LEARNERS_UPLOAD}?{UPLOAD_QUERY}");
+        let response = self
+            .server
+            .client
+            .put(self.server.url(&upload))
+            .bearer_auth(&learner)
+            .body("\"chunk\"")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let event = json!({
+            "event_id": "0e000000-0000-4000-8000-0000000000e1", "sequence": 2,
+            "device_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+            "occurred_at": "2026-01-10T09:00:00Z", "course_id": COURSE,
+            "lesson_id": "star-journal", "kind": "assignment_submitted",
+            "submission_id": LEARNERS_SUBMISSION, "text": JOURNAL_TEXT,
+            "files": [{"upload_id": LEARNERS_UPLOAD, "file_name": "journal.pdf",
+                       "media_type": "application/pdf", "size_bytes": 7}]
+        });
+        let body = json!({ "events": [event] });
+        let (status, text) = self
+            .call(Method::POST, routes::EVENTS, Some(&learner), &body)
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(text.contains("\"stored\""), "{text}");
+    }
+
+    /// The learner opens a thread in the course's discussion.
+    async fn learners_thread(&self) {
+        let learner = self.session_of("learner1").await;
+        let event = json!({
+            "event_id": "0d000000-0000-4000-8000-0000000000e1", "sequence": 1,
+            "device_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+            "occurred_at": "2026-01-10T09:00:00Z", "course_id": COURSE,
+            "lesson_id": "light-pollution", "kind": "posted", "post_id": LEARNERS_THREAD,
+            "title": "Orion", "body": "Seen from my window."
+        });
+        let body = json!({ "events": [event] });
+        let (status, text) = self
+            .call(Method::POST, routes::EVENTS, Some(&learner), &body)
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(text.contains("\"stored\""), "{text}");
     }
 
     /// The learner submits an essay in one graded attempt, then opens another, and opens
@@ -260,6 +354,11 @@ impl Fixture {
             }
             Body::NoAnswers => json!({"answers": {}}),
             Body::Review => json!({"awarded_millipoints": 0, "feedback": "Seen."}),
+            Body::Pin => json!({"pinned": true}),
+            Body::MarkAllRead => json!({"all": true}),
+            Body::Announcement => json!({"title": "Clear skies", "body": "Look up tonight."}),
+            Body::UploadChunk => json!("chunk"),
+            Body::Grade => json!({"score": 5, "feedback": "Seen."}),
             Body::Launch => launch_body("student-42", "Ada Lovelace", COURSE),
             Body::LaunchToken => {
                 let n = self.next_id.fetch_add(1, Ordering::Relaxed);
@@ -301,7 +400,16 @@ fn path_for(template: &str) -> String {
         .replace("{course_id}", COURSE)
         .replace("{quiz_id}", GRADED_QUIZ)
         .replace("{attempt_id}", attempt_id)
-        .replace("{question_id}", "graded-essay");
+        .replace("{question_id}", "graded-essay")
+        .replace("{thread_id}", LEARNERS_THREAD)
+        .replace("{post_id}", LEARNERS_THREAD)
+        .replace("{assignment_id}", STAR_JOURNAL)
+        .replace("{submission_id}", LEARNERS_SUBMISSION)
+        .replace("{upload_id}", LEARNERS_UPLOAD);
+    let path = match template {
+        routes::UPLOAD => format!("{path}?{UPLOAD_QUERY}"),
+        _ => path,
+    };
     assert!(!path.contains('{'), "give {template} a real id in path_for");
     path
 }
@@ -333,7 +441,15 @@ async fn every_route_answers_every_caller_as_the_matrix_says() {
             if status.as_u16() != expected {
                 wrong.push(format!("{cell}: expected {expected}, got {status}: {text}"));
             }
-            let secrets = [OPEN_ATTEMPT, PRACTICE_ATTEMPT, SUBMITTED_ATTEMPT, ESSAY];
+            let secrets = [
+                OPEN_ATTEMPT,
+                PRACTICE_ATTEMPT,
+                SUBMITTED_ATTEMPT,
+                ESSAY,
+                LEARNERS_UPLOAD,
+                LEARNERS_SUBMISSION,
+                JOURNAL_TEXT,
+            ];
             if !sees_the_learners_attempts(caller) {
                 if let Some(secret) = secrets.iter().find(|secret| text.contains(*secret)) {
                     wrong.push(format!(
@@ -386,4 +502,56 @@ async fn someone_elses_attempt_looks_exactly_like_a_missing_one() {
             .await;
         assert_eq!(text.contains(ESSAY), is_shown, "{caller:?}: {text}");
     }
+}
+
+#[tokio::test]
+async fn someone_elses_submission_file_and_grade_look_exactly_like_missing_ones() {
+    let fixture = Fixture::new().await;
+    let missing_upload = "0f000000-0000-4000-8000-000000000009";
+    let missing_submission = "0f000000-0000-4000-8000-00000000000a";
+    let grade = json!({"score": 1, "feedback": ""});
+    for caller in [Caller::Classmate, Caller::Outsider] {
+        let credential = fixture.credential(caller).await;
+        for (method, theirs, absent, body) in [
+            (
+                Method::GET,
+                format!("/api/v1/uploads/{LEARNERS_UPLOAD}"),
+                format!("/api/v1/uploads/{missing_upload}"),
+                Value::Null,
+            ),
+            (
+                Method::GET,
+                format!("/api/v1/uploads/{LEARNERS_UPLOAD}/content"),
+                format!("/api/v1/uploads/{missing_upload}/content"),
+                Value::Null,
+            ),
+            (
+                Method::PUT,
+                format!("/api/v1/submissions/{LEARNERS_SUBMISSION}/grade"),
+                format!("/api/v1/submissions/{missing_submission}/grade"),
+                grade.clone(),
+            ),
+        ] {
+            let hidden = fixture
+                .call(method.clone(), &theirs, credential.as_deref(), &body)
+                .await;
+            let nothing = fixture
+                .call(method, &absent, credential.as_deref(), &body)
+                .await;
+            assert_eq!(nothing.0, StatusCode::NOT_FOUND, "{caller:?} {absent}");
+            assert_eq!(hidden, nothing, "{caller:?} {theirs}");
+        }
+    }
+    // The learner's classmate sees their own assignment, never the learner's work in it.
+    let classmate = fixture.credential(Caller::Classmate).await;
+    let (status, text) = fixture
+        .call(
+            Method::GET,
+            &format!("/api/v1/assignments/{STAR_JOURNAL}"),
+            classmate.as_deref(),
+            &Value::Null,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(text.contains("\"submissions\":[]"), "{text}");
 }

@@ -140,7 +140,12 @@ async fn every_listed_route_is_routed() {
             .replace("{course_id}", "astronomy-101")
             .replace("{quiz_id}", "astronomy-101.planets-graded-quiz")
             .replace("{attempt_id}", "0f8fad5b-d9cb-469f-a165-70867728950e")
-            .replace("{question_id}", "graded-essay");
+            .replace("{question_id}", "graded-essay")
+            .replace("{thread_id}", "5eed0000-0000-4000-8000-000000000001")
+            .replace("{post_id}", "5eed0000-0000-4000-8000-000000000001")
+            .replace("{upload_id}", "0f8fad5b-d9cb-469f-a165-70867728950e")
+            .replace("{assignment_id}", "astronomy-101.star-journal")
+            .replace("{submission_id}", "0f8fad5b-d9cb-469f-a165-70867728950e");
         assert!(
             !path.contains('{'),
             "give {template} an example value in this test"

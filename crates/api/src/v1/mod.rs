@@ -1,20 +1,43 @@
 //! JSON API v1. Routes are listed in [`routes`]; `docs/openapi.yaml` describes them in full.
 
+mod assignments;
+mod calendar;
 mod courses;
+mod discussions;
 mod events;
+mod gradebook;
 mod launches;
+mod notifications;
 mod problem;
 mod quizzes;
 mod session;
 
+pub use assignments::{
+    final_score_millipoints, AssignmentId, AssignmentIdError, AssignmentState, AssignmentView,
+    GradeRequest, GradeView, GradingQueue, QueuedSubmission, SubmissionId, SubmissionView,
+    SubmittedFileView, UploadId, UploadStatus, UploadTarget, MAX_UPLOAD_CHUNK_BYTES,
+};
+pub use calendar::{CalendarItem, CalendarItemKind, CalendarView};
 pub use courses::{CourseList, CourseSummary};
+pub use discussions::{
+    PostAuthor, PostId, PostModeration, PostVersion, PostVersionList, PostView, ReplyView,
+    ThreadList, ThreadSummary, ThreadView,
+};
 pub use events::{
     CourseProgressView, DeviceSequences, EventBatchRequest, EventBatchResponse, EventResult,
     EventStatus, LearnerEvent, LessonProgressEntry, UnreadableEvent, MAX_EVENTS_PER_BATCH,
 };
+pub use gradebook::{
+    AssignmentCell, AssignmentColumn, Gradebook, GradebookColumn, GradebookRow, QuizCell,
+};
 pub use launches::{
     LaunchExchangeRequest, LaunchExchangeResponse, LaunchRequest, LaunchResponse, LaunchRole,
     MAX_DISPLAY_NAME_CHARS, MAX_LMS_LEARNER_ID_CHARS,
+};
+pub use notifications::{
+    AnnouncementList, AnnouncementView, MarkNotificationsRead, NewAnnouncement, NotificationKind,
+    NotificationList, NotificationView, LIVE_SOON_MINUTES, MAX_ANNOUNCEMENT_BODY_CHARS,
+    MAX_ANNOUNCEMENT_TITLE_CHARS, MAX_NOTIFICATIONS,
 };
 pub use problem::{FieldProblem, ProblemDetails, ProblemType, PROBLEM_JSON};
 pub use quizzes::{
@@ -46,6 +69,84 @@ pub mod routes {
     pub const LAUNCHES: &str = "/api/v1/launches";
     /// A launch token is traded for a session (no authorisation: the token is the proof).
     pub const LAUNCH_EXCHANGE: &str = "/api/v1/launches/exchange";
+    /// A course's discussion threads (`?lesson_id=` for one discussion lesson's).
+    pub const COURSE_THREADS: &str = "/api/v1/courses/{course_id}/threads";
+    pub const THREAD: &str = "/api/v1/threads/{thread_id}";
+    /// The caller opened the thread: replies before now are no longer new.
+    pub const THREAD_READ: &str = "/api/v1/threads/{thread_id}/read";
+    pub const POST_VERSIONS: &str = "/api/v1/posts/{post_id}/versions";
+    pub const POST_MODERATION: &str = "/api/v1/posts/{post_id}/moderation";
+    pub const NOTIFICATIONS: &str = "/api/v1/notifications";
+    pub const NOTIFICATIONS_READ: &str = "/api/v1/notifications/read";
+    pub const COURSE_ANNOUNCEMENTS: &str = "/api/v1/courses/{course_id}/announcements";
+
+    pub fn course_threads(course_id: &lectern_core::CourseId) -> String {
+        format!("/api/v1/courses/{course_id}/threads")
+    }
+
+    pub fn thread(thread_id: &super::PostId) -> String {
+        format!("/api/v1/threads/{thread_id}")
+    }
+
+    pub fn thread_read(thread_id: &super::PostId) -> String {
+        format!("/api/v1/threads/{thread_id}/read")
+    }
+
+    pub fn post_versions(post_id: &super::PostId) -> String {
+        format!("/api/v1/posts/{post_id}/versions")
+    }
+
+    pub fn post_moderation(post_id: &super::PostId) -> String {
+        format!("/api/v1/posts/{post_id}/moderation")
+    }
+
+    pub fn course_announcements(course_id: &lectern_core::CourseId) -> String {
+        format!("/api/v1/courses/{course_id}/announcements")
+    }
+
+    /// One file of an assignment: `PUT` a chunk, `GET` (or `HEAD`) how much is stored.
+    pub const UPLOAD: &str = "/api/v1/uploads/{upload_id}";
+    /// A complete upload's bytes, for its owner and instructors of its course.
+    pub const UPLOAD_CONTENT: &str = "/api/v1/uploads/{upload_id}/content";
+    /// The caller's state and submissions for an assignment.
+    pub const ASSIGNMENT: &str = "/api/v1/assignments/{assignment_id}";
+    /// The grading queue of an assignment (instructors).
+    pub const ASSIGNMENT_SUBMISSIONS: &str = "/api/v1/assignments/{assignment_id}/submissions";
+    /// Grading one submission (instructors).
+    pub const SUBMISSION_GRADE: &str = "/api/v1/submissions/{submission_id}/grade";
+    pub const COURSE_GRADEBOOK: &str = "/api/v1/courses/{course_id}/gradebook";
+    pub const COURSE_GRADEBOOK_CSV: &str = "/api/v1/courses/{course_id}/gradebook.csv";
+    /// The caller's deadlines and live sessions, as JSON and as iCalendar.
+    pub const CALENDAR: &str = "/api/v1/calendar";
+    pub const CALENDAR_ICS: &str = "/api/v1/calendar.ics";
+
+    pub fn upload(upload_id: &super::UploadId) -> String {
+        format!("/api/v1/uploads/{upload_id}")
+    }
+
+    pub fn upload_content(upload_id: &super::UploadId) -> String {
+        format!("/api/v1/uploads/{upload_id}/content")
+    }
+
+    pub fn assignment(assignment_id: &super::AssignmentId) -> String {
+        format!("/api/v1/assignments/{assignment_id}")
+    }
+
+    pub fn assignment_submissions(assignment_id: &super::AssignmentId) -> String {
+        format!("/api/v1/assignments/{assignment_id}/submissions")
+    }
+
+    pub fn submission_grade(submission_id: &super::SubmissionId) -> String {
+        format!("/api/v1/submissions/{submission_id}/grade")
+    }
+
+    pub fn course_gradebook(course_id: &lectern_core::CourseId) -> String {
+        format!("/api/v1/courses/{course_id}/gradebook")
+    }
+
+    pub fn course_gradebook_csv(course_id: &lectern_core::CourseId) -> String {
+        format!("/api/v1/courses/{course_id}/gradebook.csv")
+    }
 
     /// The path of one course's manifest.
     pub fn course(course_id: &lectern_core::CourseId) -> String {

@@ -24,15 +24,29 @@ pub enum ProblemType {
     InvalidAnswer,
     InvalidReview,
     InvalidLaunch,
+    /// A moderation that does not fit its post (a pin on a reply, an answer on an opening
+    /// post); `errors` says which field.
+    InvalidModeration,
+    /// An announcement with a blank or oversized title or body; `errors` says which.
+    InvalidAnnouncement,
     LaunchUsed,
     LaunchExpired,
     LaunchRevoked,
     /// Too many requests from one network address; `Retry-After` says when to try again.
     RateLimited,
+    /// A file an assignment does not take (its type, its name), or an upload that does not
+    /// fit its assignment.
+    InvalidUpload,
+    /// A chunk that starts past the bytes the server holds; the detail says where to resume.
+    UploadOffsetMismatch,
+    /// The assignment takes no more submissions from the caller (a hard deadline passed, or
+    /// it takes one submission and has it).
+    SubmissionClosed,
+    InvalidGrade,
 }
 
 impl ProblemType {
-    pub const ALL: [ProblemType; 20] = [
+    pub const ALL: [ProblemType; 26] = [
         ProblemType::Unauthorized,
         ProblemType::BadCredentials,
         ProblemType::Forbidden,
@@ -49,10 +63,16 @@ impl ProblemType {
         ProblemType::InvalidAnswer,
         ProblemType::InvalidReview,
         ProblemType::InvalidLaunch,
+        ProblemType::InvalidModeration,
+        ProblemType::InvalidAnnouncement,
         ProblemType::LaunchUsed,
         ProblemType::LaunchExpired,
         ProblemType::LaunchRevoked,
         ProblemType::RateLimited,
+        ProblemType::InvalidUpload,
+        ProblemType::UploadOffsetMismatch,
+        ProblemType::SubmissionClosed,
+        ProblemType::InvalidGrade,
     ];
 
     /// The problem `type` member: a URI reference relative to the API's origin.
@@ -74,10 +94,16 @@ impl ProblemType {
             ProblemType::InvalidAnswer => "/problems/invalid-answer",
             ProblemType::InvalidReview => "/problems/invalid-review",
             ProblemType::InvalidLaunch => "/problems/invalid-launch",
+            ProblemType::InvalidModeration => "/problems/invalid-moderation",
+            ProblemType::InvalidAnnouncement => "/problems/invalid-announcement",
             ProblemType::LaunchUsed => "/problems/launch-used",
             ProblemType::LaunchExpired => "/problems/launch-expired",
             ProblemType::LaunchRevoked => "/problems/launch-revoked",
             ProblemType::RateLimited => "/problems/rate-limited",
+            ProblemType::InvalidUpload => "/problems/invalid-upload",
+            ProblemType::UploadOffsetMismatch => "/problems/upload-offset-mismatch",
+            ProblemType::SubmissionClosed => "/problems/submission-closed",
+            ProblemType::InvalidGrade => "/problems/invalid-grade",
         }
     }
 
@@ -100,9 +126,13 @@ impl ProblemType {
             | ProblemType::AttemptClosed => 409,
             ProblemType::InvalidAnswer
             | ProblemType::InvalidReview
-            | ProblemType::InvalidLaunch => 422,
+            | ProblemType::InvalidLaunch
+            | ProblemType::InvalidModeration
+            | ProblemType::InvalidAnnouncement => 422,
             ProblemType::LaunchUsed | ProblemType::LaunchExpired => 410,
             ProblemType::RateLimited => 429,
+            ProblemType::InvalidUpload | ProblemType::InvalidGrade => 422,
+            ProblemType::UploadOffsetMismatch | ProblemType::SubmissionClosed => 409,
         }
     }
 
@@ -125,6 +155,8 @@ impl ProblemType {
             ProblemType::InvalidAnswer => "An answer does not fit its question",
             ProblemType::InvalidReview => "The review cannot be recorded",
             ProblemType::InvalidLaunch => "The launch request is not valid",
+            ProblemType::InvalidModeration => "The moderation does not fit the post",
+            ProblemType::InvalidAnnouncement => "The announcement is not valid",
             ProblemType::LaunchUsed => {
                 "This launch link was already used. Open the course again from your LMS."
             }
@@ -135,6 +167,10 @@ impl ProblemType {
                 "This launch link no longer works: its LMS may no longer sign learners in."
             }
             ProblemType::RateLimited => "Too many requests: wait a few seconds and try again",
+            ProblemType::InvalidUpload => "The file cannot be uploaded",
+            ProblemType::UploadOffsetMismatch => "The chunk does not continue the upload",
+            ProblemType::SubmissionClosed => "The assignment takes no more submissions",
+            ProblemType::InvalidGrade => "The grade cannot be recorded",
         }
     }
 

@@ -9,8 +9,11 @@ use jiff::{Timestamp, ToSpan};
 /// The most late days counted (ten years); later ones count as this many.
 pub const MAX_LATE_DAYS: u32 = 3_650;
 
-/// What happens to work handed in after its due date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What happens to work handed in after its due date. In a manifest:
+/// `{"kind": "refuse"}`, `{"kind": "accept"}` or
+/// `{"kind": "penalty", "percent_per_day": 10, "max_percent": 50}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SubmissionLatePolicy {
     /// A hard deadline: nothing is taken after it.
     Refuse,

@@ -3,6 +3,7 @@
 //! ids are unique, titles are non-empty, URLs are safe, sessions end after they start.
 
 use super::{MediaLesson, SlideDeck};
+use crate::assignment::Assignment;
 use crate::ids::{CourseId, LessonId, ModuleId};
 use crate::quiz::Quiz;
 use jiff::Timestamp;
@@ -50,11 +51,7 @@ pub enum LessonContent {
     Audio(MediaLesson),
     Slides(SlideDeck),
     Quiz(Quiz),
-    Assignment {
-        instructions: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        due_at: Option<Timestamp>,
-    },
+    Assignment(Assignment),
     Discussion {
         prompt: String,
     },
@@ -133,7 +130,7 @@ impl LessonContent {
             LessonContent::Audio(_) => LessonKind::Audio,
             LessonContent::Slides(_) => LessonKind::Slides,
             LessonContent::Quiz(_) => LessonKind::Quiz,
-            LessonContent::Assignment { .. } => LessonKind::Assignment,
+            LessonContent::Assignment(_) => LessonKind::Assignment,
             LessonContent::Discussion { .. } => LessonKind::Discussion,
             LessonContent::Live(_) => LessonKind::Live,
         }

@@ -64,7 +64,7 @@ pub fn lesson_files(content: &LessonContent) -> LessonFiles {
         }
         LessonContent::Text { .. }
         | LessonContent::Quiz(_)
-        | LessonContent::Assignment { .. }
+        | LessonContent::Assignment(_)
         | LessonContent::Discussion { .. }
         | LessonContent::Live(_) => {}
     }

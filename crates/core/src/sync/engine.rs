@@ -30,7 +30,7 @@ pub const MAX_BATCH: usize = 200;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncInput {
     /// An event was written to the outbox (with its update of the local view).
-    Recorded(LearnerEvent),
+    Recorded(Box<LearnerEvent>),
     /// The outbox as stored, when the app starts (a restart forgets everything else).
     Restored(Vec<LearnerEvent>),
     Online,
@@ -150,7 +150,7 @@ impl SyncEngine {
     /// Feeds one input at time `now`.
     pub fn handle(&mut self, input: SyncInput, now: Timestamp) {
         match input {
-            SyncInput::Recorded(event) => self.add(event),
+            SyncInput::Recorded(event) => self.add(*event),
             SyncInput::Restored(events) => events.into_iter().for_each(|event| self.add(event)),
             SyncInput::Online => {
                 self.is_online = true;

@@ -4,12 +4,14 @@
 //! by kind. Bodies are facts ("progressed to", "completed"), never commands, so replaying
 //! one twice changes nothing.
 
+use crate::assignment::MAX_SUBMISSION_TEXT_CHARS;
+use crate::assignment::{SubmissionId, SubmittedFile};
+use crate::discussion::{check_post_text, PostId, PostProblem};
 use crate::ids::{CourseId, LessonId};
 use crate::quiz::Answer;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
 
 /// Most watched ranges one progress event may carry.
 pub const MAX_WATCHED_RANGES: usize = 1_000;
@@ -27,17 +29,25 @@ pub fn is_uuid(raw: &str) -> bool {
             .all(|c| c == '-' || c.is_ascii_digit() || ('a'..='f').contains(&c))
 }
 
+/// A newtype over a lowercase UUID string, validated when made and when read.
 macro_rules! uuid_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord,
+            ::serde::Serialize, ::serde::Deserialize,
+        )]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
         impl $name {
             /// Validates `raw` as a lowercase UUID.
-            pub fn parse(raw: &str) -> Result<Self, NotAUuid> {
-                if is_uuid(raw) { Ok(Self(raw.to_owned())) } else { Err(NotAUuid) }
+            pub fn parse(raw: &str) -> Result<Self, $crate::sync::NotAUuid> {
+                if $crate::sync::is_uuid(raw) {
+                    Ok(Self(raw.to_owned()))
+                } else {
+                    Err($crate::sync::NotAUuid)
+                }
             }
 
             pub fn as_str(&self) -> &str {
@@ -46,9 +56,13 @@ macro_rules! uuid_id {
         }
 
         impl TryFrom<String> for $name {
-            type Error = NotAUuid;
-            fn try_from(raw: String) -> Result<Self, NotAUuid> {
-                if is_uuid(&raw) { Ok(Self(raw)) } else { Err(NotAUuid) }
+            type Error = $crate::sync::NotAUuid;
+            fn try_from(raw: String) -> Result<Self, $crate::sync::NotAUuid> {
+                if $crate::sync::is_uuid(&raw) {
+                    Ok(Self(raw))
+                } else {
+                    Err($crate::sync::NotAUuid)
+                }
             }
         }
 
@@ -58,13 +72,14 @@ macro_rules! uuid_id {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(&self.0)
             }
         }
     };
 }
+pub(crate) use uuid_id;
 
 /// Why a string is not a UUID id.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -132,6 +147,36 @@ pub enum EventBody {
         #[serde(default)]
         answers: BTreeMap<String, Answer>,
     },
+    /// A post in a discussion lesson: a thread's opening post (no `thread_id`, a title), or
+    /// a reply in the thread `thread_id`, to its opening post or (`reply_to`) to one of its
+    /// direct replies.
+    Posted {
+        post_id: PostId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        thread_id: Option<PostId>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reply_to: Option<PostId>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        title: Option<String>,
+        body: String,
+    },
+    /// A new version of the author's own post (a title only on a thread's opening post).
+    PostEdited {
+        post_id: PostId,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        title: Option<String>,
+        body: String,
+    },
+    /// The author deleted their post; its replies stay.
+    PostDeleted { post_id: PostId },
+    /// Work handed in for an assignment lesson; files are uploaded before this is recorded.
+    AssignmentSubmitted {
+        submission_id: SubmissionId,
+        #[serde(default)]
+        text: String,
+        #[serde(default)]
+        files: Vec<SubmittedFile>,
+    },
 }
 
 /// A `u64` as a decimal string on the wire.
@@ -158,6 +203,10 @@ impl EventBody {
             EventBody::AttemptStarted { .. } => "attempt_started",
             EventBody::Answered { .. } => "answered",
             EventBody::AttemptSubmitted { .. } => "attempt_submitted",
+            EventBody::Posted { .. } => "posted",
+            EventBody::PostEdited { .. } => "post_edited",
+            EventBody::PostDeleted { .. } => "post_deleted",
+            EventBody::AssignmentSubmitted { .. } => "assignment_submitted",
         }
     }
 }
@@ -179,7 +228,18 @@ pub enum EventProblem {
     BadQuestionId,
     #[error("at most {MAX_SUBMITTED_ANSWERS} answers may be submitted, got {0}")]
     TooManyAnswers(usize),
+    #[error(transparent)]
+    Post(#[from] PostProblem),
+    #[error("a reply to a reply must say which thread it is in")]
+    ReplyWithoutThread,
+    #[error("at most {MAX_SUBMITTED_FILES} files may be handed in, got {0}")]
+    TooManyFiles(usize),
+    #[error("the answer may be at most {MAX_SUBMISSION_TEXT_CHARS} characters; it has {0}")]
+    SubmissionTextTooLong(usize),
 }
+
+/// Most files one `assignment_submitted` event may carry (the manifest may allow fewer).
+pub const MAX_SUBMITTED_FILES: usize = crate::assignment::MAX_FILES_LIMIT as usize;
 
 impl LearnerEvent {
     /// Checks what the event can say by itself (the server also checks that the course and
@@ -231,6 +291,37 @@ impl LearnerEvent {
                 answers.keys().try_for_each(|question_id| {
                     crate::ids::check_slug(question_id).map_err(|_| EventProblem::BadQuestionId)
                 })
+            }
+            EventBody::Posted {
+                thread_id,
+                reply_to,
+                title,
+                body,
+                ..
+            } => {
+                if reply_to.is_some() && thread_id.is_none() {
+                    return Err(EventProblem::ReplyWithoutThread);
+                }
+                Ok(check_post_text(
+                    thread_id.is_none(),
+                    title.as_deref(),
+                    body,
+                )?)
+            }
+            // Whether the post opens a thread (and so has a title) is the server's to check.
+            EventBody::PostEdited { title, body, .. } => {
+                Ok(check_post_text(title.is_some(), title.as_deref(), body)?)
+            }
+            EventBody::PostDeleted { .. } => Ok(()),
+            EventBody::AssignmentSubmitted { text, files, .. } => {
+                if files.len() > MAX_SUBMITTED_FILES {
+                    return Err(EventProblem::TooManyFiles(files.len()));
+                }
+                let chars = text.chars().count();
+                if chars > MAX_SUBMISSION_TEXT_CHARS {
+                    return Err(EventProblem::SubmissionTextTooLong(chars));
+                }
+                Ok(())
             }
         }
     }

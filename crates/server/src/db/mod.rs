@@ -3,16 +3,24 @@
 //! holds quiz attempts and the reviews of their answers, `events` learner events and the
 //! resends that conflicted with them, `progress` the progress they add up to, `api_keys` the
 //! keys LMSs hold, `launches` their single-use launch links; `users` also maps LMS learners
-//! to accounts).
+//! to accounts; `uploads` and `submissions` hold assignment files, work handed in and its
+//! grades; `discussions` holds posts, their versions and threads, `notifications` each
+//! user's inbox and `announcements` what instructors sent).
 
+pub mod announcements;
 pub mod api_keys;
 pub mod attempts;
 pub mod courses;
+pub mod discussions;
 pub mod enrolments;
 pub mod events;
+pub mod gradebook;
 pub mod launches;
+pub mod notifications;
 pub mod progress;
 pub mod sessions;
+pub mod submissions;
+pub mod uploads;
 pub mod users;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
@@ -125,5 +133,40 @@ mod tests {
         };
         assert!(matches!(err, OpenError::Unsupported(_)));
         assert!(!err.to_string().contains("secret"));
+    }
+}
+
+/// A new random (version 4) UUID in lowercase hex, for ids the server chooses. A failing
+/// random source is reported as a value that could not be written.
+pub(crate) fn random_uuid() -> Result<String, sqlx::Error> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|err| encode_error(RandomSourceFailed(err)))?;
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
+    Ok(format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    ))
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("the random source failed: {0}")]
+struct RandomSourceFailed(getrandom::Error);
+
+#[cfg(test)]
+mod uuid_tests {
+    #[test]
+    fn random_uuids_are_lowercase_version_4_and_differ() {
+        let first = super::random_uuid().unwrap();
+        let second = super::random_uuid().unwrap();
+        assert!(lectern_core::sync::is_uuid(&first), "{first}");
+        assert_eq!(&first[14..15], "4");
+        assert!(matches!(&first[19..20], "8" | "9" | "a" | "b"));
+        assert_ne!(first, second);
     }
 }

@@ -8,8 +8,10 @@
 //!   nothing stored;
 //! - a new event id → `stored`, and applied: progress events to the caller's progress
 //!   ([`progress`](super::progress)), quiz events to the caller's attempts by the quiz
-//!   endpoints' rules ([`quiz_events`](super::quiz_events)). A quiz event those rules
-//!   refuse is `rejected` instead, with the reason, and nothing of it is stored;
+//!   endpoints' rules ([`quiz_events`](super::quiz_events)), discussion events to the
+//!   course's posts ([`discussion_events`](super::discussion_events)), submissions to the
+//!   caller's assignment work ([`assignment_events`](super::assignment_events)). An event
+//!   those rules refuse is `rejected` instead, with the reason, and nothing of it is stored;
 //! - an id stored before with the same canonical JSON by the caller → `duplicate`, nothing
 //!   changes (so a resend, or the same event twice in one batch, is harmless);
 //! - an id stored before with another body, or by another user → `conflict`: what was sent
@@ -20,7 +22,9 @@
 
 use super::event_admission::{check_event, EnrolledLessons, Refusal};
 use super::peer_limit::{EventsRoute, WithinRateLimit};
-use super::{progress, quiz_events, ApiError, ApiJson, AuthUser};
+use super::{
+    assignment_events, discussion_events, progress, quiz_events, ApiError, ApiJson, AuthUser,
+};
 use crate::db::events::{self, NewEvent};
 use crate::AppState;
 use axum::extract::State;
@@ -168,6 +172,12 @@ async fn take(
         .map_err(|err| ApiError::Internal(format!("an event could not be written: {err}")))?;
     let Some(stored) = events::find(&mut *conn, &event.event_id).await? else {
         if let Err(refusal) = quiz_events::apply(conn, user_id, event, now).await? {
+            return Ok(answer(EventStatus::Rejected, Some(refusal.to_string())));
+        }
+        if let Err(refusal) = discussion_events::apply(conn, user_id, event, now).await? {
+            return Ok(answer(EventStatus::Rejected, Some(refusal.to_string())));
+        }
+        if let Err(refusal) = assignment_events::apply(conn, user_id, event, now).await? {
             return Ok(answer(EventStatus::Rejected, Some(refusal.to_string())));
         }
         let new_event = NewEvent {

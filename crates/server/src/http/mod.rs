@@ -4,27 +4,48 @@
 //! everything, compression for all but media. Sign-in, launches and events are rate limited
 //! per peer address (`peer_limit`), which needs the app served with `ConnectInfo`.
 
+mod announcements;
+mod assignment_access;
+mod assignment_events;
+mod assignment_problem;
+mod assignment_rules;
+mod assignments;
+mod attachment;
 mod attempt_view;
 mod attempts;
 mod auth;
+mod calendar;
+mod calendar_items;
 mod courses;
 mod csp;
+mod discussion_access;
+mod discussion_events;
+mod discussion_view;
+mod discussions;
 mod error;
 mod event_admission;
 mod events;
+mod gradebook;
+mod gradebook_csv;
 mod json;
 mod launch_refusal;
 mod launches;
 mod media;
+mod notifications;
 mod peer_limit;
 pub(crate) mod player;
+mod posts;
 mod progress;
 mod quiz_access;
 mod quiz_events;
 mod quizzes;
 mod session;
 mod submission;
+mod submission_view;
+mod upload_files;
+mod uploads;
 
+pub use assignment_problem::AssignmentProblem;
 pub use auth::{ApiKeyCaller, AuthUser};
 pub use error::{ApiError, METHOD_NOT_ALLOWED_TYPE};
 pub use json::ApiJson;
@@ -60,6 +81,25 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("PUT", routes::ATTEMPT_REVIEW),
     ("POST", routes::LAUNCHES),
     ("POST", routes::LAUNCH_EXCHANGE),
+    ("GET", routes::COURSE_THREADS),
+    ("GET", routes::THREAD),
+    ("PUT", routes::THREAD_READ),
+    ("GET", routes::POST_VERSIONS),
+    ("PUT", routes::POST_MODERATION),
+    ("GET", routes::NOTIFICATIONS),
+    ("POST", routes::NOTIFICATIONS_READ),
+    ("GET", routes::COURSE_ANNOUNCEMENTS),
+    ("POST", routes::COURSE_ANNOUNCEMENTS),
+    ("PUT", routes::UPLOAD),
+    ("GET", routes::UPLOAD),
+    ("GET", routes::UPLOAD_CONTENT),
+    ("GET", routes::ASSIGNMENT),
+    ("GET", routes::ASSIGNMENT_SUBMISSIONS),
+    ("PUT", routes::SUBMISSION_GRADE),
+    ("GET", routes::COURSE_GRADEBOOK),
+    ("GET", routes::COURSE_GRADEBOOK_CSV),
+    ("GET", routes::CALENDAR),
+    ("GET", routes::CALENDAR_ICS),
 ];
 
 /// The API routes limited per peer address, with their route group: the handlers of exactly
@@ -82,6 +122,15 @@ pub fn app(state: AppState) -> Router {
         .merge(quizzes::router())
         .merge(attempts::router())
         .merge(launches::router())
+        .merge(discussions::router())
+        .merge(posts::router())
+        .merge(notifications::router())
+        .merge(announcements::router())
+        // Its own body limit: chunks of files, larger than JSON bodies may be.
+        .merge(uploads::router())
+        .merge(assignments::router())
+        .merge(gradebook::router())
+        .merge(calendar::router())
         .method_not_allowed_fallback(method_not_allowed)
         .route("/api", any(not_found))
         .route("/api/{*rest}", any(not_found))

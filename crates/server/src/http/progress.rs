@@ -113,6 +113,10 @@ fn progress_of(event: &LearnerEvent) -> Option<LessonProgress> {
         }),
         EventBody::AttemptStarted { .. }
         | EventBody::Answered { .. }
-        | EventBody::AttemptSubmitted { .. } => None,
+        | EventBody::AttemptSubmitted { .. }
+        | EventBody::Posted { .. }
+        | EventBody::PostEdited { .. }
+        | EventBody::PostDeleted { .. }
+        | EventBody::AssignmentSubmitted { .. } => None,
     }
 }

@@ -110,9 +110,11 @@ pub(super) async fn apply(
     event: &LearnerEvent,
     now: Timestamp,
 ) -> Result<Result<(), QuizEventRefusal>, ApiError> {
-    if matches!(
+    if !matches!(
         event.body,
-        EventBody::Progressed { .. } | EventBody::Completed
+        EventBody::AttemptStarted { .. }
+            | EventBody::Answered { .. }
+            | EventBody::AttemptSubmitted { .. }
     ) {
         return Ok(Ok(()));
     }
@@ -143,7 +145,12 @@ async fn apply_quiz_event(
             event.lesson_id.clone(),
         )))?;
     match &event.body {
-        EventBody::Progressed { .. } | EventBody::Completed => Ok(()),
+        EventBody::Progressed { .. }
+        | EventBody::Completed
+        | EventBody::Posted { .. }
+        | EventBody::PostEdited { .. }
+        | EventBody::PostDeleted { .. }
+        | EventBody::AssignmentSubmitted { .. } => Ok(()),
         EventBody::AttemptStarted { attempt_id, seed } => {
             let request = StartAttemptRequest {
                 attempt_id: attempt_id_of(attempt_id)?,

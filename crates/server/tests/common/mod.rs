@@ -2,9 +2,12 @@
 //! SQLite file seeded with the demo, on a manual clock the test can move, and a client that
 //! speaks to it like the player does. The server has the default rate limits unless a test
 //! sets its own. Quiz helpers are in `quiz.rs`, learner event and progress helpers in
-//! `events.rs`, LMS launch helpers and a log buffer in `launches.rs`.
+//! `events.rs`, LMS launch helpers and a log buffer in `launches.rs`, discussion and inbox
+//! helpers in `discussions.rs`, assignment, upload and grading helpers in `assignments.rs`.
 #![allow(dead_code)] // each test binary uses a different subset
 
+pub mod assignments;
+pub mod discussions;
 pub mod events;
 pub mod launches;
 pub mod quiz;

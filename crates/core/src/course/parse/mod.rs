@@ -5,6 +5,7 @@
 use super::model::{
     Course, Lesson, LessonContent, LessonKind, LiveSession, Module, SCHEMA_VERSION,
 };
+mod assignment;
 mod fields;
 mod media;
 mod quiz;
@@ -20,7 +21,7 @@ use std::collections::HashSet;
 /// Largest manifest accepted, in bytes.
 pub const MAX_MANIFEST_BYTES: usize = 4 * 1024 * 1024;
 const MAX_TITLE_CHARS: usize = 200;
-const MAX_TEXT_CHARS: usize = 200_000;
+pub(super) const MAX_TEXT_CHARS: usize = 200_000;
 
 /// Parses and validates a manifest from JSON text.
 pub fn parse_manifest(json: &str) -> Result<Course, ManifestProblems> {
@@ -191,19 +192,7 @@ impl Walker {
             LessonKind::Audio => LessonContent::Audio(self.media_lesson(lesson, path)?),
             LessonKind::Slides => LessonContent::Slides(self.slide_deck(lesson, path)?),
             LessonKind::Quiz => LessonContent::Quiz(self.quiz(lesson, path)?),
-            LessonKind::Assignment => {
-                let instructions = self
-                    .text(lesson, path, "instructions", false, MAX_TEXT_CHARS)
-                    .unwrap_or_default();
-                let due_at = match lesson.get("due_at").filter(|v| !v.is_null()) {
-                    Some(_) => Some(self.timestamp(lesson, path, "due_at", true)?),
-                    None => None,
-                };
-                LessonContent::Assignment {
-                    instructions,
-                    due_at,
-                }
-            }
+            LessonKind::Assignment => LessonContent::Assignment(self.assignment(lesson, path)?),
             LessonKind::Discussion => LessonContent::Discussion {
                 prompt: self
                     .text(lesson, path, "prompt", false, MAX_TEXT_CHARS)

@@ -2,6 +2,7 @@
 //! (`application/problem+json`). Internal causes are logged here, once, and never sent:
 //! the client only ever sees a generic 500.
 
+use super::assignment_problem::AssignmentProblem;
 use super::launch_refusal::LaunchRefusal;
 use axum::http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
@@ -53,6 +54,15 @@ pub enum ApiError {
     /// A launch request whose fields do not fit; nothing was written.
     #[error("{} launch fields do not fit", .0.len())]
     InvalidLaunch(Vec<FieldProblem>),
+    /// The caller may see this, but not do that (a learner moderating a classmate's post).
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// A moderation that does not fit its post; nothing was changed.
+    #[error("{} moderation fields do not fit", .0.len())]
+    InvalidModeration(Vec<FieldProblem>),
+    /// An announcement whose title or body does not fit; nothing was stored.
+    #[error("{} announcement fields do not fit", .0.len())]
+    InvalidAnnouncement(Vec<FieldProblem>),
     /// A launch link that no longer signs anyone in.
     #[error("launch refused: {0:?}")]
     LaunchRefused(LaunchRefusal),
@@ -63,6 +73,9 @@ pub enum ApiError {
     Database(#[from] sqlx::Error),
     #[error("internal error: {0}")]
     Internal(String),
+    /// A refused upload or grade; the problem says what to do.
+    #[error(transparent)]
+    Assignment(#[from] AssignmentProblem),
 }
 
 /// The problem `type` for 405, which `lectern_api` has no variant for (clients treat an
@@ -143,7 +156,21 @@ impl ApiError {
                 "The launch request does not fit; nothing was written.",
             )
             .with_errors(errors.clone()),
+            ApiError::Forbidden(detail) => {
+                ProblemDetails::new(ProblemType::Forbidden, detail.clone())
+            }
+            ApiError::InvalidModeration(errors) => ProblemDetails::new(
+                ProblemType::InvalidModeration,
+                "The moderation does not fit this post; nothing was changed.",
+            )
+            .with_errors(errors.clone()),
+            ApiError::InvalidAnnouncement(errors) => ProblemDetails::new(
+                ProblemType::InvalidAnnouncement,
+                "The announcement cannot be sent as it is; nothing was stored.",
+            )
+            .with_errors(errors.clone()),
             ApiError::LaunchRefused(refusal) => refusal.problem(),
+            ApiError::Assignment(problem) => problem.problem(),
             ApiError::RateLimited {
                 retry_after_seconds,
             } => {
