@@ -137,3 +137,75 @@ async fn phone_width_needs_no_sideways_scrolling() -> Result<()> {
     })
     .await
 }
+
+#[tokio::test]
+async fn discussions_assignments_the_inbox_and_the_calendar_fit_a_phone() -> Result<()> {
+    in_browser(Viewport::Phone, "en-US", |browser| {
+        Box::pin(async move {
+            browser.sign_in_to_catalog("learner3", "learner3").await?;
+            for (path, ready) in [
+                (
+                    "/courses/astronomy-101/lessons/light-pollution",
+                    ".thread-list .threads",
+                ),
+                (
+                    "/courses/astronomy-101/lessons/star-journal",
+                    "#submission-form",
+                ),
+                ("/inbox", ".notifications"),
+                ("/calendar", ".calendar-items"),
+                ("/courses/astronomy-101/announcements", ".announcements"),
+            ] {
+                browser.visit(path).await?;
+                browser.find(ready).await?;
+                ensure!(!browser.scrolls_sideways().await?, "{path} fits 360 px");
+            }
+            Ok(())
+        })
+    })
+    .await
+}
+
+#[tokio::test]
+async fn keyboard_alone_starts_a_thread_and_reaches_the_inbox() -> Result<()> {
+    as_learner(|browser| {
+        Box::pin(async move {
+            browser.sign_in_to_catalog("learner3", "learner3").await?;
+            browser
+                .visit("/courses/astronomy-101/lessons/light-pollution")
+                .await?;
+            browser.find("#new-thread").await?;
+            browser.tab_to("#new-thread-title", 40).await?;
+            ensure!(
+                browser.focus_is_visible().await?,
+                "the title field shows its focus"
+            );
+            browser.type_text("Typed with the keyboard").await?;
+            browser.tab_to("#new-thread-body", 3).await?;
+            browser.type_text("Every control is reachable.").await?;
+            browser
+                .tab_to("#new-thread button[type='submit']", 3)
+                .await?;
+            ensure!(
+                browser.focus_is_visible().await?,
+                "the post button shows its focus"
+            );
+            browser.press(Key::Enter).await?;
+            browser
+                .wait_for_stored_thread("Typed with the keyboard")
+                .await?;
+            browser.visit("/").await?;
+            browser.find(".course-list").await?;
+            browser.tab_to("a.inbox-link", 20).await?;
+            let label = browser.attribute_of("a.inbox-link", "aria-label").await?;
+            ensure!(
+                label.as_deref().is_some_and(|l| l.contains("unread")),
+                "the inbox link says how many are unread: {label:?}"
+            );
+            browser.press(Key::Enter).await?;
+            browser.find(".notifications").await?;
+            Ok(())
+        })
+    })
+    .await
+}

@@ -143,14 +143,14 @@ async fn other_lesson_kinds_show_a_clear_placeholder() -> Result<()> {
             let icon = browser.script("return document.querySelector(\"a.lesson-link[href*='lessons/'] .lesson-kind\") !== null;").await?;
             ensure!(icon.as_bool() == Some(true), "lesson links carry a kind icon");
             let href = browser
-                .script("const a = document.querySelector('a.lesson-link .lesson-kind[data-kind=assignment]'); return a ? a.closest('a').getAttribute('href') : null;")
+                .script("const a = document.querySelector('a.lesson-link .lesson-kind[data-kind=live]'); return a ? a.closest('a').getAttribute('href') : null;")
                 .await?;
-            let Some(href) = href.as_str() else { anyhow::bail!("the demo course has an assignment lesson") };
+            let Some(href) = href.as_str() else { anyhow::bail!("the demo course has a live lesson") };
             browser.visit(href).await?;
             let placeholder = browser.find(".lesson-unavailable[role=status]").await?;
             ensure!(
-                placeholder.attr("data-kind").await?.as_deref() == Some("assignment"),
-                "the placeholder names the assignment kind"
+                placeholder.attr("data-kind").await?.as_deref() == Some("live"),
+                "the placeholder names the live kind"
             );
             Ok(())
         })

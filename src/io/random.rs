@@ -11,18 +11,7 @@ pub struct RandomError(String);
 /// A random version 4 UUID in lowercase hex (`crypto.randomUUID()` needs a secure context,
 /// so the bytes come from `getRandomValues`, which works everywhere).
 pub fn random_uuid() -> Result<String, RandomError> {
-    let mut bytes = random_bytes::<16>()?;
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-    Ok(format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    ))
+    Ok(lectern_core::sync::uuid_v4_from_bytes(random_bytes::<16>()?))
 }
 
 /// A random 64-bit number.

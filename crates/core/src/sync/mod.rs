@@ -11,6 +11,6 @@ pub(crate) use event::uuid_id;
 pub use backoff::{retry_delay, FIRST_RETRY, MAX_RETRY};
 pub use engine::{Batch, SendFailure, SyncEngine, SyncInput, SyncOutput, SyncStatus, MAX_BATCH};
 pub use event::{
-    is_uuid, DeviceId, EventBody, EventId, EventProblem, EventResult, EventStatus, LearnerEvent,
-    NotAUuid, MAX_MEDIA_MS, MAX_SUBMITTED_FILES, MAX_WATCHED_RANGES,
+    is_uuid, uuid_v4_from_bytes, DeviceId, EventBody, EventId, EventProblem, EventResult,
+    EventStatus, LearnerEvent, NotAUuid, MAX_MEDIA_MS, MAX_SUBMITTED_FILES, MAX_WATCHED_RANGES,
 };

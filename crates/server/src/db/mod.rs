@@ -141,17 +141,7 @@ mod tests {
 pub(crate) fn random_uuid() -> Result<String, sqlx::Error> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|err| encode_error(RandomSourceFailed(err)))?;
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-    Ok(format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    ))
+    Ok(lectern_core::sync::uuid_v4_from_bytes(bytes))
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -228,16 +228,6 @@ pub(super) async fn keep_late_answers(
 fn random_attempt_id() -> Result<AttemptId, ApiError> {
     let mut bytes = [0u8; 16];
     getrandom::fill(&mut bytes).map_err(|err| ApiError::Internal(err.to_string()))?;
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex: String = bytes.iter().map(|byte| format!("{byte:02x}")).collect();
-    let text = format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    );
+    let text = lectern_core::sync::uuid_v4_from_bytes(bytes);
     AttemptId::parse(&text).map_err(|err| ApiError::Internal(err.to_string()))
 }
