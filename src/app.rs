@@ -76,6 +76,14 @@ pub fn App() -> impl IntoView {
                         view=|| view! { <RequireSession><LessonPage /></RequireSession> }
                     />
                     <Route
+                        path=path!("/embed/courses/:course_id/discussions")
+                        view=|| view! { <RequireSession><CourseDiscussionsPage /></RequireSession> }
+                    />
+                    <Route
+                        path=path!("/embed/courses/:course_id/announcements")
+                        view=|| view! { <RequireSession><AnnouncementsPage /></RequireSession> }
+                    />
+                    <Route
                         path=path!("/embed/courses/:course_id/lessons/:lesson_id/threads/:thread_id")
                         view=|| view! { <RequireSession><ThreadPage /></RequireSession> }
                     />

@@ -120,7 +120,8 @@ impl Relay {
         lock(&self.running.state.suffixes).insert(path.to_owned(), Bytes::copy_from_slice(suffix));
     }
 
-    /// The next request with this method and path (query ignored) reaches the server, but
+    /// The next request with this method and path (query ignored; a path ending in `*` is a
+    /// prefix, for paths with ids the page makes up, like `/api/v1/uploads/*`) reaches the server, but
     /// its response is thrown away and the browser's connection closed, as if the network
     /// dropped after the server stored it. Returns at once; the loss happens once, and
     /// replaces a loss that has not happened yet.
@@ -228,7 +229,11 @@ impl RelayState {
             .awaited
             .as_ref()
             .is_some_and(|(lost_method, lost_path)| {
-                lost_method == method.as_str() && lost_path == path
+                let path_matches = match lost_path.strip_suffix('*') {
+                    Some(prefix) => path.starts_with(prefix),
+                    None => lost_path == path,
+                };
+                lost_method == method.as_str() && path_matches
             });
         if is_awaited {
             loss.awaited = None;

@@ -183,6 +183,29 @@ async fn post_text_is_inert_an_empty_post_is_refused_and_moderation_shows() -> R
                 .await?;
             ensure!(injected == serde_json::json!([true, 0]), "nothing ran or rendered: {injected}");
 
+            // The author edits the post: the latest version shows, marked edited.
+            learner
+                .click(".thread .post[data-state='stored'] button.post-edit")
+                .await?;
+            let editor = format!("#edit-{thread_id}");
+            let body_field = learner.find(&format!("{editor} textarea[name='body']")).await?;
+            body_field.clear().await?;
+            body_field.send_keys("Second thoughts: **four** stars.").await?;
+            learner
+                .click(&format!("{editor} button[type='submit']"))
+                .await?;
+            learner
+                .wait_for_text(".thread .post-body strong", "four")
+                .await?;
+            learner.find(".thread .post-edited").await?;
+            let versions = learner
+                .api_get(&format!("/api/v1/posts/{thread_id}/versions"))
+                .await?;
+            ensure!(
+                versions["versions"].as_array().map(Vec::len) == Some(2),
+                "both versions are kept: {versions}"
+            );
+
             let instructor = Browser::open(&Env::from_env()?).await?;
             let moderated = async {
                 instructor.sign_in_to_catalog("instructor1", "instructor1").await?;

@@ -9,6 +9,7 @@ pub mod course;
 pub mod discussion;
 pub mod embed;
 pub mod ids;
+pub mod live;
 pub mod locale;
 pub mod markdown;
 pub mod offline;

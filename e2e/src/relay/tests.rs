@@ -587,3 +587,31 @@ async fn start_refuses_what_it_cannot_forward_to() {
     assert!(Relay::start("/just/a/path").await.is_err());
     assert!(Relay::start("not a url").await.is_err());
 }
+
+#[tokio::test]
+async fn a_loss_asked_for_by_prefix_takes_the_first_path_under_it() {
+    let server = start_server().await;
+    let relay = Relay::start(&server.base_url).await.unwrap();
+    relay.lose_next_response("POST", "/ec*");
+    let client = client();
+    let other = send(
+        &client,
+        request("POST", &format!("{}/hello", relay.base_url()), &[], "kept"),
+    )
+    .await;
+    assert!(
+        other.is_ok() && !relay.has_lost_response(),
+        "a path outside the prefix is kept"
+    );
+    let url = format!("{}/echo", relay.base_url());
+    assert!(send(&client, request("POST", &url, &[], "lost"))
+        .await
+        .is_err());
+    assert!(relay.has_lost_response());
+    assert!(
+        send(&client, request("POST", &url, &[], "kept"))
+            .await
+            .is_ok(),
+        "lost once"
+    );
+}

@@ -112,8 +112,8 @@ pub fn PostCard(
                         on:click=move |_| replying.update(|open| *open = !*open)>{move || i18n.c(CollabMsg::Reply)}</button>
                 })}
                 {can_change.then(|| view! {
-                    <button type="button" class="button button-quiet" on:click=move |_| editing.set(true)>{move || i18n.c(CollabMsg::Edit)}</button>
-                    <button type="button" class="button button-quiet" on:click=move |_| confirming_delete.set(true)>{move || i18n.c(CollabMsg::Delete)}</button>
+                    <button type="button" class="button button-quiet post-edit" on:click=move |_| editing.set(true)>{move || i18n.c(CollabMsg::Edit)}</button>
+                    <button type="button" class="button button-quiet post-delete" on:click=move |_| confirming_delete.set(true)>{move || i18n.c(CollabMsg::Delete)}</button>
                 })}
             </div>
             <Show when=move || confirming_delete.get()>

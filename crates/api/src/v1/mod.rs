@@ -7,6 +7,7 @@ mod discussions;
 mod events;
 mod gradebook;
 mod launches;
+pub mod live;
 mod notifications;
 mod problem;
 mod quizzes;
