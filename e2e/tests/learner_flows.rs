@@ -135,22 +135,32 @@ async fn unknown_pages_say_not_found_and_sign_out_works() -> Result<()> {
 }
 
 #[tokio::test]
-async fn other_lesson_kinds_show_a_clear_placeholder() -> Result<()> {
+async fn a_live_lesson_and_its_course_show_the_session_in_the_learners_zone() -> Result<()> {
     as_learner(|browser| {
         Box::pin(async move {
+            browser.visit("/").await?;
+            browser.set_time_zone("Asia/Tokyo").await?;
             browser.sign_in_to_catalog("learner1", "learner1").await?;
             browser.open_course("astronomy-101").await?;
+            // The demo's live Q&A is 2027-01-20T18:00Z: 03:00 on the 21st in Tokyo.
+            let next = browser
+                .wait_for_text(".next-session", "Live Q&A")
+                .await?;
+            ensure!(
+                next.contains("Jan 21, 2027") && next.contains("3:00"),
+                "the next session, in Tokyo time: {next:?}"
+            );
+            ensure!(next.contains("starts in"), "with a countdown: {next:?}");
             let icon = browser.script("return document.querySelector(\"a.lesson-link[href*='lessons/'] .lesson-kind\") !== null;").await?;
             ensure!(icon.as_bool() == Some(true), "lesson links carry a kind icon");
-            let href = browser
-                .script("const a = document.querySelector('a.lesson-link .lesson-kind[data-kind=live]'); return a ? a.closest('a').getAttribute('href') : null;")
+            browser.click(".next-session a").await?;
+            browser
+                .wait_for_attribute(".live-schedule", "data-phase", "upcoming")
                 .await?;
-            let Some(href) = href.as_str() else { anyhow::bail!("the demo course has a live lesson") };
-            browser.visit(href).await?;
-            let placeholder = browser.find(".lesson-unavailable[role=status]").await?;
+            let schedule = browser.text_of(".live-schedule").await?;
             ensure!(
-                placeholder.attr("data-kind").await?.as_deref() == Some("live"),
-                "the placeholder names the live kind"
+                schedule.contains("Jan 21, 2027") && schedule.contains("instructor1"),
+                "the lesson shows when and with whom: {schedule:?}"
             );
             Ok(())
         })

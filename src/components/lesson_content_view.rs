@@ -1,17 +1,16 @@
-//! The body of a lesson, by kind: readings, lectures (video, audio), slide decks and quizzes. Kinds
-//! this version cannot show yet say so plainly.
+//! The body of a lesson, by kind: readings, lectures (video, audio), slide decks, quizzes,
+//! assignments, discussions, and live sessions' schedules.
 
 use super::assignment::AssignmentView;
 use super::discussion::DiscussionView;
 use super::media::{LectureBody, LectureView, SlideDeckView};
 use super::quiz::QuizView;
-use super::MarkdownView;
-use crate::i18n::{fill, kind_label, I18nInjection, Msg};
+use super::{LiveSchedule, MarkdownView};
 use lectern_core::course::{LessonContent, SlideDeck};
 use lectern_core::{CourseId, LessonId};
 use leptos::prelude::*;
 
-/// A lesson's content, by kind, or a clear "not yet available".
+/// A lesson's content, by kind.
 #[component]
 pub fn LessonContentView(
     /// What the lesson holds.
@@ -21,7 +20,6 @@ pub fn LessonContentView(
     /// The course's language (for `lang` on slide text).
     language: String,
 ) -> impl IntoView {
-    let i18n = I18nInjection::expect();
     match content {
         LessonContent::Text { body } => view! {
             <div class="lesson-body">
@@ -59,20 +57,9 @@ pub fn LessonContentView(
         LessonContent::Discussion { prompt } => {
             view! { <DiscussionView course_id lesson_id prompt /> }.into_any()
         }
-        other => {
-            let kind = other.kind();
-            view! {
-                <div
-                    class="lesson-unavailable"
-                    role="status"
-                    data-kind=kind.as_str()
-                    lang=move || i18n.locale().tag()
-                    dir=move || i18n.locale().direction().as_attr()
-                >
-                    <p>{move || fill(i18n.t(Msg::LessonUnavailable), "kind", i18n.t(kind_label(kind)))}</p>
-                </div>
-            }
-            .into_any()
+        LessonContent::Live(session) => view! {
+            <div class="live-lesson"><LiveSchedule session /></div>
         }
+        .into_any(),
     }
 }

@@ -34,7 +34,6 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::LessonNavigation => "الدرس السابق والتالي",
         Msg::PreviousLesson => "السابق",
         Msg::NextLesson => "التالي",
-        Msg::LessonUnavailable => "دروس «{kind}» غير متاحة بعد في هذا الإصدار من Lectern.",
         Msg::KindText => "قراءة",
         Msg::KindVideo => "فيديو",
         Msg::KindAudio => "تسجيل صوتي",

@@ -31,7 +31,6 @@ pub(super) fn text(msg: Msg) -> &'static str {
         Msg::LessonNavigation => "Previous and next lessons",
         Msg::PreviousLesson => "Previous",
         Msg::NextLesson => "Next",
-        Msg::LessonUnavailable => "{kind} lessons are not yet available in this version of Lectern.",
         Msg::KindText => "Reading",
         Msg::KindVideo => "Video",
         Msg::KindAudio => "Audio",

@@ -61,8 +61,6 @@ pub enum Msg {
     LessonNavigation,
     PreviousLesson,
     NextLesson,
-    /// Contains `{kind}`.
-    LessonUnavailable,
     KindText,
     KindVideo,
     KindAudio,
@@ -170,8 +168,7 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    const TEMPLATES: [(Msg, &[&str]); 5] = [
-        (Msg::LessonUnavailable, &["kind"]),
+    const TEMPLATES: [(Msg, &[&str]); 4] = [
         (Msg::UnexpectedStatusBody, &["status"]),
         (Msg::SyncPending, &["count"]),
         (Msg::SyncOffline, &["count"]),

@@ -1,7 +1,8 @@
 //! `/courses/:course_id`: a course's title, summary and outline.
 
 use crate::components::{
-    CourseOutline, DocumentTitle, DownloadControl, ErrorView, Loading, OfflineNotice,
+    CourseOutline, DocumentTitle, DownloadControl, ErrorView, Loading, NextLiveSession,
+    OfflineNotice,
 };
 use crate::i18n::{content_direction, CollabMsg, I18nInjection, WorkMsg};
 use crate::paths;
@@ -44,6 +45,7 @@ pub fn CoursePage() -> impl IntoView {
                                 <a href=paths::course_discussions(&course.course_id)>{move || i18n.c(CollabMsg::CourseThreadsLink)}</a>
                                 {teaches.then(|| view! { " · " <a class="gradebook-link" href=paths::gradebook(&course.course_id)>{move || i18n.w(WorkMsg::GradebookLink)}</a> })}
                             </nav>
+                            <NextLiveSession course=course.clone() />
                             {download}
                             <CourseOutline course />
                         }

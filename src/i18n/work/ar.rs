@@ -76,5 +76,11 @@ pub(super) fn text(msg: WorkMsg) -> &'static str {
         WorkMsg::NoLearners => "لا متعلمين مسجلين بعد.",
         WorkMsg::NeedsReview => "يحتاج مراجعة",
         WorkMsg::NotTeaching => "لا يرى هذه الصفحة إلا مدرّسو الدورة.",
+        WorkMsg::LiveStartsAt => "تبدأ {time}",
+        WorkMsg::LiveStartsIn => "تبدأ بعد {distance}",
+        WorkMsg::LiveNow => "مباشرة الآن، حتى {time}",
+        WorkMsg::LiveEnded => "انتهت {time}",
+        WorkMsg::LiveWith => "مع {name}",
+        WorkMsg::NextSession => "الجلسة المباشرة التالية:",
     }
 }

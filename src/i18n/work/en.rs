@@ -72,5 +72,11 @@ pub(super) fn text(msg: WorkMsg) -> &'static str {
         WorkMsg::NoLearners => "No learners are enrolled yet.",
         WorkMsg::NeedsReview => "needs review",
         WorkMsg::NotTeaching => "Only the course's instructors see this page.",
+        WorkMsg::LiveStartsAt => "Starts {time}",
+        WorkMsg::LiveStartsIn => "starts in {distance}",
+        WorkMsg::LiveNow => "Live now, until {time}",
+        WorkMsg::LiveEnded => "Ended {time}",
+        WorkMsg::LiveWith => "With {name}",
+        WorkMsg::NextSession => "Next live session:",
     }
 }

@@ -101,6 +101,17 @@ pub enum WorkMsg {
     NoLearners,
     NeedsReview,
     NotTeaching,
+    /// Contains `{time}`.
+    LiveStartsAt,
+    /// Contains `{distance}`.
+    LiveStartsIn,
+    /// Contains `{time}`.
+    LiveNow,
+    /// Contains `{time}`.
+    LiveEnded,
+    /// Contains `{name}`.
+    LiveWith,
+    NextSession,
 }
 
 /// The text of `msg` in `locale`.

@@ -148,6 +148,17 @@ impl Course {
         self.modules.iter().flat_map(|module| module.lessons.iter())
     }
 
+    /// The live session that is on now or comes next at `now` (by the server's clock): the
+    /// earliest to start of those not yet ended.
+    pub fn next_live_session(&self, now: Timestamp) -> Option<(&Lesson, &LiveSession)> {
+        self.lessons()
+            .filter_map(|lesson| match &lesson.content {
+                LessonContent::Live(session) if session.ends_at > now => Some((lesson, session)),
+                _ => None,
+            })
+            .min_by_key(|(_, session)| session.starts_at)
+    }
+
     /// The lessons before and after `lesson_id` in outline order, for prev/next links.
     pub fn neighbours(&self, lesson_id: &LessonId) -> (Option<&Lesson>, Option<&Lesson>) {
         let ordered: Vec<&Lesson> = self.lessons().collect();
