@@ -8,6 +8,7 @@ mod downloads;
 pub mod embed;
 pub mod gradebook_sort;
 mod inbox;
+pub mod live;
 pub mod player;
 mod progress;
 pub mod quiz;

@@ -1,0 +1,7 @@
+//! Live mode on the player's side. [`LiveRoomModel`] is the room as this participant knows
+//! it, built from the server's messages (`lectern_api::v1::live`): what the room's view
+//! shows, and where a reconnect continues the chat from.
+
+mod model;
+
+pub use model::{Follow, LiveRoomModel};
