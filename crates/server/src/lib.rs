@@ -10,6 +10,7 @@ pub mod db;
 pub mod demo;
 pub mod http;
 pub mod import;
+mod live;
 pub mod rate_limit;
 mod state;
 

@@ -7,6 +7,7 @@ use crate::apikey::origin::{InvalidOrigin, Origin};
 use crate::auth::password::{self, PasswordError};
 use crate::clock::Clock;
 use crate::http::player::Player;
+use crate::live::LiveRooms;
 use crate::rate_limit::{RateLimiter, RateLimits};
 use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
@@ -70,6 +71,8 @@ pub struct AppState {
     pub(crate) public_url: PublicUrl,
     /// Calls per peer address to sign-in, launches and events, counted so far.
     pub(crate) rate_limiter: Arc<RateLimiter>,
+    /// The live rooms, one per session that has had a join.
+    pub(crate) live_rooms: Arc<LiveRooms>,
 }
 
 impl AppState {
@@ -89,6 +92,7 @@ impl AppState {
             dummy_password_hash: dummy_password_hash.into(),
             public_url: PublicUrl(Arc::from("http://127.0.0.1:8080")),
             rate_limiter: Arc::new(RateLimiter::new(RateLimits::default())),
+            live_rooms: Arc::new(LiveRooms::default()),
         })
     }
 

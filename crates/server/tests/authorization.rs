@@ -147,6 +147,11 @@ const MATRIX: &[Row] = &[
     row("GET",    routes::COURSE_GRADEBOOK_CSV, Body::Empty,   [401, 404, 404, 404, 200, 200, 401]),
     row("GET",    routes::CALENDAR,         Body::Empty,       [401, 200, 200, 200, 200, 200, 401]),
     row("GET",    routes::CALENDAR_ICS,     Body::Empty,       [401, 200, 200, 200, 200, 200, 401]),
+    // The live socket, called without upgrade headers: those with a place in the room get
+    // 426 Upgrade Required (every check is made before the upgrade); an admin of the course
+    // has no place in the room (403). Attendance is the session's instructor's alone.
+    row("GET",    routes::LIVE_SOCKET,      Body::Empty,       [401, 400, 400, 404, 400, 403, 401]),
+    row("GET",    routes::LIVE_ATTENDANCE,  Body::Empty,       [401, 404, 404, 404, 200, 404, 401]),
 ];
 
 const COURSE: &str = "astronomy-101";
@@ -405,7 +410,8 @@ fn path_for(template: &str) -> String {
         .replace("{post_id}", LEARNERS_THREAD)
         .replace("{assignment_id}", STAR_JOURNAL)
         .replace("{submission_id}", LEARNERS_SUBMISSION)
-        .replace("{upload_id}", LEARNERS_UPLOAD);
+        .replace("{upload_id}", LEARNERS_UPLOAD)
+        .replace("{session_id}", "astronomy-101.live-q-and-a");
     let path = match template {
         routes::UPLOAD => format!("{path}?{UPLOAD_QUERY}"),
         _ => path,

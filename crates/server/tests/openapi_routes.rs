@@ -145,7 +145,8 @@ async fn every_listed_route_is_routed() {
             .replace("{post_id}", "5eed0000-0000-4000-8000-000000000001")
             .replace("{upload_id}", "0f8fad5b-d9cb-469f-a165-70867728950e")
             .replace("{assignment_id}", "astronomy-101.star-journal")
-            .replace("{submission_id}", "0f8fad5b-d9cb-469f-a165-70867728950e");
+            .replace("{submission_id}", "0f8fad5b-d9cb-469f-a165-70867728950e")
+            .replace("{session_id}", "astronomy-101.live-q-and-a");
         assert!(
             !path.contains('{'),
             "give {template} an example value in this test"

@@ -28,7 +28,13 @@ pub const MAX_MESSAGE_BYTES: usize = 16 * 1024;
 /// Largest server frame a client reads, in bytes (a snapshot or a page of chat history).
 pub const MAX_SERVER_MESSAGE_BYTES: usize = 4 * 1024 * 1024;
 /// The room's WebSocket, per live session (`{course_id}.{lesson_id}`).
-pub const LIVE_ROOM_SOCKET: &str = "/api/v1/live/{session_id}";
+pub const LIVE_ROOM_SOCKET: &str = "/api/v1/live/{session_id}/ws";
+/// The WebSocket subprotocol of these messages; a browser offers its token beside it as
+/// `bearer.<token>` (it cannot set headers on a WebSocket), and the server answers with
+/// this one alone.
+pub const LIVE_SUBPROTOCOL: &str = "lectern.v1";
+/// The prefix of the subprotocol that carries the bearer token.
+pub const BEARER_SUBPROTOCOL_PREFIX: &str = "bearer.";
 /// Longest piece of serde's own text kept in a [`WireError`].
 const MAX_ERROR_DETAIL_CHARS: usize = 200;
 
@@ -38,6 +44,13 @@ pub struct JoinQuery {
     /// The newest chat sequence the client holds; none for a first join.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since_sequence: Option<u64>,
+}
+
+/// `GET` [`super::routes::LIVE_ATTENDANCE`]: every stay in the room, by user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LiveAttendance {
+    pub session_id: lectern_core::live::LiveSessionId,
+    pub attendance: Vec<lectern_core::live::AttendanceRecord>,
 }
 
 /// What a participant's client sends.

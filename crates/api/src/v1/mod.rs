@@ -120,6 +120,10 @@ pub mod routes {
     /// The caller's deadlines and live sessions, as JSON and as iCalendar.
     pub const CALENDAR: &str = "/api/v1/calendar";
     pub const CALENDAR_ICS: &str = "/api/v1/calendar.ics";
+    /// A live session's WebSocket (`lectern_api::v1::live`).
+    pub const LIVE_SOCKET: &str = super::live::LIVE_ROOM_SOCKET;
+    /// A live session's attendance, for its instructor.
+    pub const LIVE_ATTENDANCE: &str = "/api/v1/live/{session_id}/attendance";
 
     pub fn upload(upload_id: &super::UploadId) -> String {
         format!("/api/v1/uploads/{upload_id}")

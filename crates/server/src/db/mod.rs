@@ -16,6 +16,7 @@ pub mod enrolments;
 pub mod events;
 pub mod gradebook;
 pub mod launches;
+pub mod live;
 pub mod notifications;
 pub mod progress;
 pub mod sessions;

@@ -30,6 +30,7 @@ mod gradebook_csv;
 mod json;
 mod launch_refusal;
 mod launches;
+mod live;
 mod media;
 mod notifications;
 mod peer_limit;
@@ -100,6 +101,8 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("GET", routes::COURSE_GRADEBOOK_CSV),
     ("GET", routes::CALENDAR),
     ("GET", routes::CALENDAR_ICS),
+    ("GET", routes::LIVE_SOCKET),
+    ("GET", routes::LIVE_ATTENDANCE),
 ];
 
 /// The API routes limited per peer address, with their route group: the handlers of exactly
@@ -131,6 +134,7 @@ pub fn app(state: AppState) -> Router {
         .merge(assignments::router())
         .merge(gradebook::router())
         .merge(calendar::router())
+        .merge(live::router())
         .method_not_allowed_fallback(method_not_allowed)
         .route("/api", any(not_found))
         .route("/api/{*rest}", any(not_found))

@@ -1,0 +1,183 @@
+//! The `live_*` tables: what a live room exposes for keeping ([`LiveRoom::chat_messages`],
+//! [`LiveRoom::closed_polls`], [`LiveRoom::questions`], [`LiveRoom::attendance`]), written
+//! after every input the room takes. [`Saved`] remembers what is stored already, so each
+//! save writes only what changed.
+
+use lectern_core::live::{
+    AttendanceInterval, AttendanceRecord, LiveRole, LiveRoom, LiveSessionId, Question,
+};
+use lectern_core::UserId;
+use sqlx::{SqliteConnection, SqliteExecutor};
+
+/// What of one room is stored already.
+#[derive(Debug, Default)]
+pub struct Saved {
+    last_chat_sequence: u64,
+    closed_polls: usize,
+    questions: Vec<Question>,
+    attendance: Vec<AttendanceRecord>,
+}
+
+/// Writes what `room` has that `saved` says is not stored yet, then remembers it.
+pub async fn save_room(
+    conn: &mut SqliteConnection,
+    room: &LiveRoom,
+    saved: &mut Saved,
+) -> Result<(), sqlx::Error> {
+    let session_id = room.session_id();
+    let session = session_id.to_string();
+    let course = session_id.course_id().as_str();
+    let since = saved.last_chat_sequence;
+    for message in room
+        .chat_messages()
+        .iter()
+        .filter(|message| message.sequence > since)
+    {
+        sqlx::query(
+            "INSERT OR IGNORE INTO live_chat_messages (session_id, course_id, sequence, \
+             sender_id, client_message_id, text, sent_at, breakout_room_id) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&session)
+        .bind(course)
+        .bind(i64::try_from(message.sequence).map_err(super::encode_error)?)
+        .bind(message.sender.as_str())
+        .bind(message.client_message_id.to_string())
+        .bind(&message.text)
+        .bind(message.sent_at.as_millisecond())
+        .bind(message.breakout_room_id.map(|room| i64::from(room.0)))
+        .execute(&mut *conn)
+        .await?;
+        saved.last_chat_sequence = message.sequence;
+    }
+    for poll in room.closed_polls().iter().skip(saved.closed_polls) {
+        let poll_json = serde_json::to_string(poll).map_err(super::encode_error)?;
+        sqlx::query(
+            "INSERT OR REPLACE INTO live_polls (session_id, course_id, poll_id, poll_json) \
+             VALUES (?, ?, ?, ?)",
+        )
+        .bind(&session)
+        .bind(course)
+        .bind(i64::from(poll.poll_id.0))
+        .bind(poll_json)
+        .execute(&mut *conn)
+        .await?;
+    }
+    saved.closed_polls = room.closed_polls().len();
+    if room.questions() != saved.questions.as_slice() {
+        for question in room.questions() {
+            if saved.questions.contains(question) {
+                continue;
+            }
+            let question_json = serde_json::to_string(question).map_err(super::encode_error)?;
+            sqlx::query(
+                "INSERT OR REPLACE INTO live_questions \
+                 (session_id, course_id, question_id, question_json) VALUES (?, ?, ?, ?)",
+            )
+            .bind(&session)
+            .bind(course)
+            .bind(i64::from(question.question_id.0))
+            .bind(question_json)
+            .execute(&mut *conn)
+            .await?;
+        }
+        saved.questions = room.questions().to_vec();
+    }
+    let attendance: Vec<AttendanceRecord> = room.attendance().cloned().collect();
+    if attendance != saved.attendance {
+        for record in &attendance {
+            if saved.attendance.contains(record) {
+                continue;
+            }
+            for interval in &record.intervals {
+                save_interval(&mut *conn, session_id, record, interval).await?;
+            }
+        }
+        saved.attendance = attendance;
+    }
+    Ok(())
+}
+
+async fn save_interval(
+    db: impl SqliteExecutor<'_>,
+    session_id: &LiveSessionId,
+    record: &AttendanceRecord,
+    interval: &AttendanceInterval,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO live_attendance (session_id, course_id, user_id, role, joined_at, left_at) \
+         VALUES (?, ?, ?, ?, ?, ?) \
+         ON CONFLICT (session_id, user_id, joined_at) DO UPDATE SET left_at = excluded.left_at",
+    )
+    .bind(session_id.to_string())
+    .bind(session_id.course_id().as_str())
+    .bind(record.user_id.as_str())
+    .bind(role_name(record.role))
+    .bind(interval.joined_at.as_millisecond())
+    .bind(interval.left_at.map(|at| at.as_millisecond()))
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+fn role_name(role: LiveRole) -> &'static str {
+    match role {
+        LiveRole::Instructor => "instructor",
+        LiveRole::Learner => "learner",
+    }
+}
+
+/// The stored attendance of `session_id`, by user, each user's stays oldest first.
+pub async fn attendance(
+    db: impl SqliteExecutor<'_>,
+    session_id: &LiveSessionId,
+) -> Result<Vec<AttendanceRecord>, sqlx::Error> {
+    let rows: Vec<(String, String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT user_id, role, joined_at, left_at FROM live_attendance \
+         WHERE session_id = ? ORDER BY user_id, joined_at",
+    )
+    .bind(session_id.to_string())
+    .fetch_all(db)
+    .await?;
+    let mut records: Vec<AttendanceRecord> = Vec::new();
+    for (user_id, role, joined_at, left_at) in rows {
+        let user_id = UserId::parse(&user_id).map_err(super::decode_error)?;
+        let role = match role.as_str() {
+            "instructor" => LiveRole::Instructor,
+            _ => LiveRole::Learner,
+        };
+        let interval = AttendanceInterval {
+            joined_at: millis(joined_at)?,
+            left_at: left_at.map(millis).transpose()?,
+        };
+        match records.last_mut() {
+            Some(last) if last.user_id == user_id => last.intervals.push(interval),
+            _ => records.push(AttendanceRecord {
+                user_id,
+                role,
+                intervals: vec![interval],
+            }),
+        }
+    }
+    Ok(records)
+}
+
+fn millis(at: i64) -> Result<jiff::Timestamp, sqlx::Error> {
+    jiff::Timestamp::from_millisecond(at).map_err(super::decode_error)
+}
+
+/// The learners enrolled in `course_id`.
+pub async fn enrolled_learners(
+    db: impl SqliteExecutor<'_>,
+    course_id: &lectern_core::CourseId,
+) -> Result<Vec<UserId>, sqlx::Error> {
+    let ids: Vec<String> = sqlx::query_scalar(
+        "SELECT user_id FROM enrolments WHERE course_id = ? AND role = 'learner' ORDER BY user_id",
+    )
+    .bind(course_id.as_str())
+    .fetch_all(db)
+    .await?;
+    ids.iter()
+        .map(|id| UserId::parse(id).map_err(super::decode_error))
+        .collect()
+}

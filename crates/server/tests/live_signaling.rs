@@ -1,0 +1,310 @@
+//! The live room's WebSocket over a real loopback socket (tokio-tungstenite), on the demo's
+//! live lesson `astronomy-101.live-q-and-a` with the clock set inside its hour: who may
+//! open it, what each participant hears, the limits, and what is kept.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{start, TestServer};
+use futures_util::{SinkExt, StreamExt};
+use lectern_api::v1::live::{
+    encode_client_message, parse_server_message, ClientMessage, ClientMessageId, ServerMessage,
+    MAX_MESSAGE_BYTES,
+};
+use std::time::Duration;
+use tokio::net::TcpStream;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+use tokio_tungstenite::tungstenite::http::HeaderValue;
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::{Error as WsError, Message};
+use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
+
+type Socket = WebSocketStream<MaybeTlsStream<TcpStream>>;
+
+const SESSION: &str = "astronomy-101.live-q-and-a";
+
+async fn live_server() -> TestServer {
+    let server = start().await;
+    server.clock.set("2027-01-20T18:05:00Z".parse().unwrap());
+    server
+}
+
+async fn open(
+    server: &TestServer,
+    token: Option<&str>,
+    origin: Option<&str>,
+    since: Option<u64>,
+) -> Result<Socket, WsError> {
+    let query = since.map_or(String::new(), |since| format!("?since_sequence={since}"));
+    let url = format!(
+        "{}/api/v1/live/{SESSION}/ws{query}",
+        server.base_url.replace("http://", "ws://")
+    );
+    let mut request = url.into_client_request().unwrap();
+    let protocols = match token {
+        Some(token) => format!("lectern.v1, bearer.{token}"),
+        None => "lectern.v1".to_owned(),
+    };
+    let headers = request.headers_mut();
+    headers.insert(
+        "sec-websocket-protocol",
+        HeaderValue::from_str(&protocols).unwrap(),
+    );
+    if let Some(origin) = origin {
+        headers.insert("origin", HeaderValue::from_str(origin).unwrap());
+    }
+    let (socket, response) = tokio_tungstenite::connect_async(request).await?;
+    assert_eq!(
+        response.headers().get("sec-websocket-protocol").unwrap(),
+        "lectern.v1"
+    );
+    Ok(socket)
+}
+
+async fn join(server: &TestServer, username: &str) -> Socket {
+    let token = server.sign_in(username, username).await;
+    open(server, Some(&token), None, None).await.unwrap()
+}
+
+fn refused_status(result: Result<Socket, WsError>) -> u16 {
+    match result {
+        Err(WsError::Http(response)) => response.status().as_u16(),
+        other => panic!("expected an HTTP refusal, got {other:?}"),
+    }
+}
+
+async fn say(socket: &mut Socket, message: &ClientMessage) {
+    let text = encode_client_message(message).unwrap();
+    socket.send(Message::text(text)).await.unwrap();
+}
+
+fn chat(text: &str) -> ClientMessage {
+    ClientMessage::Chat {
+        client_message_id: ClientMessageId::parse(&format!(
+            "0c000000-0000-4000-8000-{:012x}",
+            next_id()
+        ))
+        .unwrap(),
+        text: text.to_owned(),
+    }
+}
+
+fn next_id() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// The next server message, within a few seconds.
+async fn next(socket: &mut Socket) -> Option<ServerMessage> {
+    loop {
+        let frame = tokio::time::timeout(Duration::from_secs(5), socket.next())
+            .await
+            .expect("a message in time")?;
+        match frame.ok()? {
+            Message::Text(text) => return Some(parse_server_message(&text).unwrap()),
+            Message::Close(_) => return None,
+            _ => continue,
+        }
+    }
+}
+
+/// Messages until one `wanted` picks out.
+async fn until<T>(socket: &mut Socket, wanted: impl Fn(ServerMessage) -> Option<T>) -> T {
+    loop {
+        let message = next(socket).await.expect("the socket to stay open");
+        if let Some(found) = wanted(message) {
+            return found;
+        }
+    }
+}
+
+async fn chat_text(socket: &mut Socket) -> String {
+    until(socket, |message| match message {
+        ServerMessage::Chat(chat) => Some(chat.text),
+        _ => None,
+    })
+    .await
+}
+
+/// Nothing arrives for a moment.
+async fn expect_quiet(socket: &mut Socket) {
+    let waited = tokio::time::timeout(Duration::from_millis(300), socket.next()).await;
+    assert!(waited.is_err(), "expected silence, got {waited:?}");
+}
+
+/// The close code the socket ends with.
+async fn close_code(socket: &mut Socket) -> Option<CloseCode> {
+    loop {
+        match tokio::time::timeout(Duration::from_secs(5), socket.next()).await {
+            Ok(Some(Ok(Message::Close(frame)))) => return frame.map(|frame| frame.code),
+            Ok(Some(Ok(_))) => continue,
+            Ok(_) | Err(_) => return None,
+        }
+    }
+}
+
+#[tokio::test]
+async fn opening_needs_a_token_a_place_and_our_origin() {
+    let server = live_server().await;
+    assert_eq!(refused_status(open(&server, None, None, None).await), 401);
+    assert_eq!(
+        refused_status(open(&server, Some("nope"), None, None).await),
+        401
+    );
+    // learner3 becomes a learner of the other course only.
+    sqlx::query("UPDATE enrolments SET course_id = 'night-sky-lab' WHERE user_id = 'learner3'")
+        .execute(&server.db)
+        .await
+        .unwrap();
+    let outsider = server.sign_in("learner3", "learner3").await;
+    assert_eq!(
+        refused_status(open(&server, Some(&outsider), None, None).await),
+        404
+    );
+    let learner = server.sign_in("learner1", "learner1").await;
+    let evil = Some("https://evil.example");
+    assert_eq!(
+        refused_status(open(&server, Some(&learner), evil, None).await),
+        403
+    );
+    let own = server.base_url.clone();
+    assert!(open(&server, Some(&learner), Some(&own), None)
+        .await
+        .is_ok());
+}
+
+#[tokio::test]
+async fn a_late_joiner_gets_the_chat_and_refusals_reach_only_the_sender() {
+    let server = live_server().await;
+    let mut instructor = join(&server, "instructor1").await;
+    let mut learner = join(&server, "learner1").await;
+    say(&mut learner, &chat("hello from learner1")).await;
+    assert_eq!(chat_text(&mut instructor).await, "hello from learner1");
+    assert_eq!(chat_text(&mut learner).await, "hello from learner1");
+
+    let mut late = join(&server, "learner2").await;
+    let history = until(&mut late, |message| match message {
+        ServerMessage::ChatHistory { messages } => Some(messages),
+        _ => None,
+    })
+    .await;
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].text, "hello from learner1");
+    // Let the joins' notices settle before listening for silence.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    while tokio::time::timeout(Duration::from_millis(100), instructor.next())
+        .await
+        .is_ok()
+    {}
+    while tokio::time::timeout(Duration::from_millis(100), late.next())
+        .await
+        .is_ok()
+    {}
+
+    say(&mut learner, &ClientMessage::SessionEnd).await;
+    let code = until(&mut learner, |message| match message {
+        ServerMessage::Error { code, .. } => Some(code),
+        _ => None,
+    })
+    .await;
+    assert!(!code.is_empty());
+    expect_quiet(&mut instructor).await;
+    expect_quiet(&mut late).await;
+
+    learner.send(Message::text("{not json")).await.unwrap();
+    let code = until(&mut learner, |message| match message {
+        ServerMessage::Error { code, .. } => Some(code),
+        _ => None,
+    })
+    .await;
+    assert_eq!(code, "not_json");
+    expect_quiet(&mut late).await;
+}
+
+#[tokio::test]
+async fn an_oversized_frame_closes_with_1009_and_a_flood_with_1008() {
+    let server = live_server().await;
+    let mut big = join(&server, "learner1").await;
+    let mut other = join(&server, "learner2").await;
+    let huge = format!(
+        r#"{{"v":1,"type":"chat","text":"{}"}}"#,
+        "x".repeat(MAX_MESSAGE_BYTES + 1)
+    );
+    big.send(Message::text(huge)).await.unwrap();
+    assert_eq!(close_code(&mut big).await, Some(CloseCode::Size));
+
+    let mut flooder = join(&server, "learner1").await;
+    for index in 0..60 {
+        let text = encode_client_message(&ClientMessage::RaiseHand).unwrap();
+        if flooder.send(Message::text(text)).await.is_err() {
+            break;
+        }
+        let _ = index;
+    }
+    assert_eq!(close_code(&mut flooder).await, Some(CloseCode::Policy));
+    say(&mut other, &chat("still here")).await;
+    assert_eq!(chat_text(&mut other).await, "still here");
+}
+
+#[tokio::test]
+async fn leaving_writes_attendance_and_a_reconnect_gets_no_duplicate_chat() {
+    let server = live_server().await;
+    let mut instructor = join(&server, "instructor1").await;
+    say(&mut instructor, &chat("welcome")).await;
+    assert_eq!(chat_text(&mut instructor).await, "welcome");
+
+    let mut learner = join(&server, "learner1").await;
+    let history = until(&mut learner, |message| match message {
+        ServerMessage::ChatHistory { messages } => Some(messages),
+        _ => None,
+    })
+    .await;
+    let newest = history.last().unwrap().sequence;
+    say(&mut learner, &ClientMessage::Leave).await;
+    assert_eq!(close_code(&mut learner).await, Some(CloseCode::Normal));
+
+    let left: Vec<(String, Option<i64>)> = sqlx::query_as(
+        "SELECT user_id, left_at FROM live_attendance WHERE session_id = ? ORDER BY user_id",
+    )
+    .bind(SESSION)
+    .fetch_all(&server.db)
+    .await
+    .unwrap();
+    assert!(left
+        .iter()
+        .any(|(user, at)| user == "learner1" && at.is_some()));
+    assert!(left
+        .iter()
+        .any(|(user, at)| user == "instructor1" && at.is_none()));
+    assert_eq!(server.count_rows("live_chat_messages").await, 1);
+
+    let token = server.sign_in("learner1", "learner1").await;
+    let mut back = open(&server, Some(&token), None, Some(newest))
+        .await
+        .unwrap();
+    say(&mut back, &chat("I'm back")).await;
+    let mut seen = Vec::new();
+    loop {
+        match next(&mut back).await.unwrap() {
+            ServerMessage::ChatHistory { messages } => {
+                seen.extend(messages.into_iter().map(|m| m.text))
+            }
+            ServerMessage::Chat(message) => {
+                seen.push(message.text);
+                break;
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(seen, ["I'm back"]);
+
+    let instructor_token = server.sign_in("instructor1", "instructor1").await;
+    let path = format!("/api/v1/live/{SESSION}/attendance");
+    let response = server.get(&path, Some(&instructor_token)).await;
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert!(body["attendance"].as_array().unwrap().len() >= 2);
+    let response = server.get(&path, Some(&token)).await;
+    assert_eq!(response.status(), 404);
+}
