@@ -308,3 +308,35 @@ async fn leaving_writes_attendance_and_a_reconnect_gets_no_duplicate_chat() {
     let response = server.get(&path, Some(&token)).await;
     assert_eq!(response.status(), 404);
 }
+
+#[tokio::test]
+async fn a_room_opened_again_after_a_restart_goes_on_with_its_chat() {
+    let server = live_server().await;
+    let mut instructor = join(&server, "instructor1").await;
+    say(&mut instructor, &chat("before the restart")).await;
+    assert_eq!(chat_text(&mut instructor).await, "before the restart");
+    drop(instructor);
+
+    // A fresh server on the same database: its room starts from what was stored.
+    let restarted = server.serve_again().await;
+    let mut learner = join(&restarted, "learner1").await;
+    let history = until(&mut learner, |message| match message {
+        ServerMessage::ChatHistory { messages } => Some(messages),
+        _ => None,
+    })
+    .await;
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].text, "before the restart");
+    say(&mut learner, &chat("after the restart")).await;
+    let message = until(&mut learner, |message| match message {
+        ServerMessage::Chat(message) => Some(message),
+        _ => None,
+    })
+    .await;
+    assert_eq!(message.sequence, 2, "the numbering goes on");
+    assert_eq!(
+        server.count_rows("live_chat_messages").await,
+        2,
+        "both are stored"
+    );
+}

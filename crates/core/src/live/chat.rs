@@ -46,6 +46,18 @@ pub(crate) struct ChatLog {
 }
 
 impl ChatLog {
+    /// A log holding `messages`, numbered 1, 2, 3… (checked by the caller).
+    pub(crate) fn restored(messages: Vec<ChatMessage>) -> ChatLog {
+        let sequence_by_client_id = messages
+            .iter()
+            .map(|m| ((m.sender.clone(), m.client_message_id.clone()), m.sequence))
+            .collect();
+        ChatLog {
+            messages,
+            sequence_by_client_id,
+        }
+    }
+
     pub(crate) fn messages(&self) -> &[ChatMessage] {
         &self.messages
     }

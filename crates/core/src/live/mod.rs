@@ -34,6 +34,7 @@ mod polls;
 mod presence;
 mod questions;
 mod refusal;
+mod restore;
 mod room;
 mod snapshot;
 
@@ -61,6 +62,7 @@ pub use refusal::{
     InstructorAction, LearnerAction, LiveRefusal, TextField, MAX_BROADCAST_CHARS, MAX_CHAT_CHARS,
     MAX_POLL_OPTION_CHARS, MAX_POLL_QUESTION_CHARS, MAX_QUESTION_CHARS,
 };
+pub use restore::{KeptRoom, RestoreError};
 pub use room::{LiveRoom, RoomConfig, RoomSetupError};
 
 #[cfg(test)]

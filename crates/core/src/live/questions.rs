@@ -65,6 +65,11 @@ pub(crate) struct Questions {
 }
 
 impl Questions {
+    /// Q&A holding `questions`, numbered 1, 2, 3… (checked by the caller).
+    pub(crate) fn restored(questions: Vec<Question>) -> Questions {
+        Questions { questions }
+    }
+
     pub(crate) fn all(&self) -> &[Question] {
         &self.questions
     }

@@ -4,7 +4,8 @@
 //! save writes only what changed.
 
 use lectern_core::live::{
-    AttendanceInterval, AttendanceRecord, LiveRole, LiveRoom, LiveSessionId, Question,
+    AttendanceInterval, AttendanceRecord, BreakoutRoomId, ChatMessage, ClientMessageId, KeptRoom,
+    LiveRole, LiveRoom, LiveSessionId, Question,
 };
 use lectern_core::UserId;
 use sqlx::{SqliteConnection, SqliteExecutor};
@@ -16,6 +17,75 @@ pub struct Saved {
     closed_polls: usize,
     questions: Vec<Question>,
     attendance: Vec<AttendanceRecord>,
+}
+
+impl Saved {
+    /// What is stored already of a room opened again from `kept`.
+    pub fn of_kept(kept: &KeptRoom) -> Saved {
+        Saved {
+            last_chat_sequence: kept.chat.last().map_or(0, |message| message.sequence),
+            closed_polls: kept.closed_polls.len(),
+            questions: kept.questions.clone(),
+            attendance: Vec::new(),
+        }
+    }
+}
+
+/// What is stored of `session_id`'s room: its chat, closed polls and questions, in order.
+pub async fn kept_room(
+    conn: &mut SqliteConnection,
+    session_id: &LiveSessionId,
+) -> Result<KeptRoom, sqlx::Error> {
+    let session = session_id.to_string();
+    type ChatRow = (i64, String, String, String, i64, Option<i64>);
+    let rows: Vec<ChatRow> = sqlx::query_as(
+        "SELECT sequence, sender_id, client_message_id, text, sent_at, breakout_room_id          FROM live_chat_messages WHERE session_id = ? ORDER BY sequence",
+    )
+    .bind(&session)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut chat = Vec::with_capacity(rows.len());
+    for (sequence, sender, client_message_id, text, sent_at, breakout_room_id) in rows {
+        chat.push(ChatMessage {
+            sequence: u64::try_from(sequence).map_err(super::decode_error)?,
+            sender: UserId::parse(&sender).map_err(super::decode_error)?,
+            client_message_id: ClientMessageId::parse(&client_message_id)
+                .map_err(super::decode_error)?,
+            text,
+            sent_at: jiff::Timestamp::from_millisecond(sent_at).map_err(super::decode_error)?,
+            breakout_room_id: breakout_room_id
+                .map(|id| u32::try_from(id).map(BreakoutRoomId))
+                .transpose()
+                .map_err(super::decode_error)?,
+        });
+    }
+    let polls: Vec<String> = sqlx::query_scalar(
+        "SELECT poll_json FROM live_polls WHERE session_id = ? ORDER BY poll_id",
+    )
+    .bind(&session)
+    .fetch_all(&mut *conn)
+    .await?;
+    let questions: Vec<String> = sqlx::query_scalar(
+        "SELECT question_json FROM live_questions WHERE session_id = ? ORDER BY question_id",
+    )
+    .bind(&session)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(KeptRoom {
+        chat,
+        closed_polls: polls
+            .iter()
+            .map(|raw| from_json(raw))
+            .collect::<Result<_, _>>()?,
+        questions: questions
+            .iter()
+            .map(|raw| from_json(raw))
+            .collect::<Result<_, _>>()?,
+    })
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, sqlx::Error> {
+    serde_json::from_str(raw).map_err(super::decode_error)
 }
 
 /// Writes what `room` has that `saved` says is not stored yet, then remembers it.

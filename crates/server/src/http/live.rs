@@ -9,6 +9,7 @@
 
 use super::{ApiError, AuthUser};
 use crate::auth::token;
+use crate::db::live::Saved;
 use crate::db::{courses, live as live_db, sessions};
 use crate::live::{FloodGuard, Frame, RoomHandle};
 use crate::AppState;
@@ -26,7 +27,7 @@ use lectern_api::v1::live::{
     BEARER_SUBPROTOCOL_PREFIX, LIVE_SUBPROTOCOL, MAX_MESSAGE_BYTES,
 };
 use lectern_api::v1::{live::encode_server_message, routes, UserProfile};
-use lectern_core::live::{ConnectionId, LiveSessionId, RoomConfig, RoomInput};
+use lectern_core::live::{ConnectionId, LiveRoom, LiveSessionId, RoomConfig, RoomInput};
 use lectern_core::parse_manifest;
 use std::sync::Arc;
 
@@ -151,9 +152,24 @@ async fn room_for(
             "only the session's instructor and the course's learners join".to_owned(),
         ));
     }
+    // A room opened again after a restart goes on from what was stored of it.
+    let made = if state.live_rooms.is_open(session_id) {
+        None
+    } else {
+        let mut conn = state.db.acquire().await?;
+        let kept = live_db::kept_room(&mut conn, session_id).await?;
+        let saved = Saved::of_kept(&kept);
+        let room = LiveRoom::restored(config.clone(), kept).map_err(|err| {
+            ApiError::Internal(format!(
+                "the stored live room cannot be opened again: {err}"
+            ))
+        })?;
+        Some((room, saved))
+    };
+    let make = move || made.unwrap_or_else(|| (LiveRoom::new(config), Saved::default()));
     Ok(state
         .live_rooms
-        .room(session_id, || config, &state.db, &state.clock))
+        .room(session_id, make, &state.db, &state.clock))
 }
 
 /// One socket, from its join to its close.

@@ -13,7 +13,7 @@ use crate::clock::Clock;
 use crate::db::live::{save_room, Saved};
 use lectern_api::v1::live::{encode_server_message, ServerMessage};
 use lectern_core::live::{
-    ConnectionId, LiveRefusal, LiveRoom, LiveSessionId, RoomConfig, RoomEvent, RoomInput,
+    ConnectionId, LiveRefusal, LiveRoom, LiveSessionId, RoomEvent, RoomInput,
 };
 use sqlx::SqlitePool;
 use std::collections::HashMap;
@@ -59,12 +59,18 @@ struct RoomShell {
 }
 
 impl LiveRooms {
-    /// The room of `session_id`, made from `config()` (and its wake task started) if it
-    /// has none yet.
+    /// Whether `session_id`'s room is open on this server.
+    pub(crate) fn is_open(&self, session_id: &LiveSessionId) -> bool {
+        let rooms = self.rooms.lock().unwrap_or_else(PoisonError::into_inner);
+        rooms.contains_key(session_id)
+    }
+
+    /// The room of `session_id`, made by `make()` (with what of it is stored already) and its
+    /// wake task started, if it has none yet.
     pub(crate) fn room(
         &self,
         session_id: &LiveSessionId,
-        config: impl FnOnce() -> RoomConfig,
+        make: impl FnOnce() -> (LiveRoom, Saved),
         db: &SqlitePool,
         clock: &Clock,
     ) -> Arc<RoomHandle> {
@@ -72,11 +78,12 @@ impl LiveRooms {
         if let Some(handle) = rooms.get(session_id) {
             return handle.clone();
         }
+        let (room, saved) = make();
         let handle = Arc::new(RoomHandle {
             inner: tokio::sync::Mutex::new(RoomShell {
-                room: LiveRoom::new(config()),
+                room,
                 connections: HashMap::new(),
-                saved: Saved::default(),
+                saved,
             }),
             changed: Notify::new(),
             db: db.clone(),

@@ -30,7 +30,8 @@ pub struct TestServer {
     pub db_path: PathBuf,
     /// The server's clock: it stands still until the test sets or advances it.
     pub clock: Clock,
-    _scratch: TempDir,
+    /// The database's folder, removed with the server that made it.
+    _scratch: Option<TempDir>,
 }
 
 /// Starts a server with the demo seeded and no built player.
@@ -79,11 +80,32 @@ async fn start_server(dist: Option<&Path>, media: Option<&Path>, limits: RateLim
         db,
         db_path,
         clock,
-        _scratch: scratch,
+        _scratch: Some(scratch),
     }
 }
 
 impl TestServer {
+    /// The same database and clock served by a second, fresh server (as after a restart:
+    /// nothing in memory carries over). Keep `self` alive while it is used.
+    pub async fn serve_again(&self) -> TestServer {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base_url = format!("http://{}", listener.local_addr().unwrap());
+        let state = AppState::new(self.db.clone(), None)
+            .unwrap()
+            .with_clock(self.clock.clone())
+            .with_public_url(PublicUrl::parse(&base_url).unwrap());
+        let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+        tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+        TestServer {
+            base_url,
+            client: reqwest::Client::new(),
+            db: self.db.clone(),
+            db_path: self.db_path.clone(),
+            clock: self.clock.clone(),
+            _scratch: None,
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base_url)
     }
