@@ -4,8 +4,9 @@
 //! what the next reconnect asks to continue from.
 
 use lectern_api::v1::live::{
-    BreakoutsView, Broadcast, ChatMessage, LiveRole, ParticipantView, PollResults, PollView,
-    QuestionId, QuestionView, RaisedHand, RoomLocation, RoomSnapshot, ServerMessage, SessionStatus,
+    BreakoutsView, Broadcast, ChatMessage, IceServer, LiveRole, ParticipantView, PollResults,
+    PollView, QuestionId, QuestionView, RaisedHand, RoomLocation, RoomSnapshot, ServerMessage,
+    SessionStatus,
 };
 use lectern_core::live::sort_questions;
 use lectern_core::UserId;
@@ -19,6 +20,8 @@ pub enum Follow {
     StopReconnecting,
     /// A WebRTC signal for the media layer.
     Signal(ServerMessage),
+    /// How to reach the others' media (fresh on every join).
+    IceServers(Vec<IceServer>),
     /// The server refused the last message; tell the participant.
     Refused {
         code: String,
@@ -114,6 +117,7 @@ impl LiveRoomModel {
                 self.participants.remove(&user_id);
             }
             ServerMessage::ConnectionReplaced => return Follow::StopReconnecting,
+            ServerMessage::IceServers { ice_servers } => return Follow::IceServers(ice_servers),
             ServerMessage::HandQueueChanged { hand_queue } => self.hand_queue = hand_queue,
             ServerMessage::SpeakersChanged { speakers } => self.speakers = speakers,
             ServerMessage::PollOpened(poll) => {

@@ -10,6 +10,9 @@
 //! ([`lectern_core::live`]): a [`ClientMessage`] becomes a [`RoomInput`], and each
 //! [`RoomEvent`] the room puts out becomes a [`ServerMessage`].
 
+mod ice;
+
+pub use ice::IceServer;
 use jiff::{SignedDuration, Timestamp};
 pub use lectern_core::live::{
     BreakoutPlan, BreakoutRoomId, BreakoutsView, Broadcast, ChatMessage, ClientMessageId, LiveRole,
@@ -139,6 +142,10 @@ pub enum ServerMessage {
     },
     /// Another connection of yours took over; this one is closed next.
     ConnectionReplaced,
+    /// How to reach the others' media; sent before every snapshot.
+    IceServers {
+        ice_servers: Vec<IceServer>,
+    },
     HandQueueChanged {
         hand_queue: Vec<RaisedHand>,
     },
