@@ -36,6 +36,7 @@ fn class_in_progress() -> LiveRoom {
         learners: ["ada", "bob"].into_iter().map(user).collect(),
         starts_at: at(0),
         ends_at: at(60),
+        display_names: Default::default(),
     };
     let mut room = LiveRoom::new(config);
     for (n, name) in ["prof", "ada", "bob"].into_iter().enumerate() {

@@ -29,6 +29,7 @@ fn config() -> RoomConfig {
         learners: [user("ada"), user("bob")].into(),
         starts_at: at(0),
         ends_at: at(90),
+        display_names: Default::default(),
     }
 }
 

@@ -52,6 +52,7 @@ impl Class {
             learners: users(&["ada", "bob", "cy", "dee"]),
             starts_at: at(0),
             ends_at: at(90),
+            display_names: Default::default(),
         };
         let mut class = Class {
             room: LiveRoom::new(config),

@@ -16,6 +16,7 @@ mod state;
 
 pub use clock::Clock;
 pub use http::{app, API_ROUTES, RATE_LIMITED_ROUTES};
+pub use live::{IceConfig, DEFAULT_TURN_TTL};
 pub use rate_limit::{Rate, RateLimits, RouteGroup};
 pub use state::{AppState, InvalidPublicUrl, PublicUrl, StartError};
 

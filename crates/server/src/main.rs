@@ -7,7 +7,7 @@ mod course_commands;
 use anyhow::{Context, Result};
 use apikey_command::ApikeyCommand;
 use clap::{Parser, Subcommand};
-use lectern_server::{app, db, demo, log_subscriber, AppState, PublicUrl, RateLimits};
+use lectern_server::{app, db, demo, log_subscriber, AppState, IceConfig, PublicUrl, RateLimits};
 use sqlx::sqlite::SqliteConnectOptions;
 use std::io::Write;
 use std::net::SocketAddr;
@@ -56,6 +56,20 @@ struct Cli {
     /// loopback, where every client shares one address. Never on a server others reach.
     #[arg(long)]
     no_rate_limits: bool,
+    /// A STUN server live participants use (`stun:host:port`); repeat for more. None: host
+    /// candidates only, enough on loopback and a LAN.
+    #[arg(long = "stun", value_name = "URL")]
+    stun_urls: Vec<String>,
+    /// A TURN server (`turn:host:port?transport=udp`, `turns:…`); repeat for more. Each
+    /// participant gets expiring credentials made with `--turn-secret`.
+    #[arg(long = "turn", value_name = "URL", requires = "turn_secret")]
+    turn_urls: Vec<String>,
+    /// The secret shared with the TURN server (coturn's `static-auth-secret`).
+    #[arg(long, env = "LECTERN_TURN_SECRET", hide_env_values = true)]
+    turn_secret: Option<String>,
+    /// How long TURN credentials stay good, in minutes.
+    #[arg(long, default_value_t = 360)]
+    turn_ttl_minutes: u32,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -139,6 +153,12 @@ async fn serve(cli: &Cli) -> Result<()> {
     if let Some(uploads) = &cli.uploads {
         state = state.with_uploads_dir(uploads);
     }
+    state = state.with_ice(IceConfig {
+        stun_urls: cli.stun_urls.clone(),
+        turn_urls: cli.turn_urls.clone(),
+        turn_secret: cli.turn_secret.as_deref().map(Into::into),
+        turn_ttl: jiff::SignedDuration::from_mins(i64::from(cli.turn_ttl_minutes)),
+    });
     if cli.no_rate_limits {
         tracing::warn!("rate limits are off (--no-rate-limits): for load tests only");
         state = state.with_rate_limits(RateLimits::unlimited());

@@ -7,7 +7,7 @@ use crate::apikey::origin::{InvalidOrigin, Origin};
 use crate::auth::password::{self, PasswordError};
 use crate::clock::Clock;
 use crate::http::player::Player;
-use crate::live::LiveRooms;
+use crate::live::{IceConfig, LiveRooms};
 use crate::rate_limit::{RateLimiter, RateLimits};
 use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
@@ -73,6 +73,8 @@ pub struct AppState {
     pub(crate) rate_limiter: Arc<RateLimiter>,
     /// The live rooms, one per session that has had a join.
     pub(crate) live_rooms: Arc<LiveRooms>,
+    /// The STUN and TURN servers live participants are told to use.
+    pub(crate) ice: IceConfig,
 }
 
 impl AppState {
@@ -93,6 +95,7 @@ impl AppState {
             public_url: PublicUrl(Arc::from("http://127.0.0.1:8080")),
             rate_limiter: Arc::new(RateLimiter::new(RateLimits::default())),
             live_rooms: Arc::new(LiveRooms::default()),
+            ice: IceConfig::default(),
         })
     }
 
@@ -125,6 +128,12 @@ impl AppState {
     /// from zero.
     pub fn with_rate_limits(mut self, limits: RateLimits) -> AppState {
         self.rate_limiter = Arc::new(RateLimiter::new(limits));
+        self
+    }
+
+    /// Tells live participants to use `ice`'s STUN and TURN servers.
+    pub fn with_ice(mut self, ice: IceConfig) -> AppState {
+        self.ice = ice;
         self
     }
 

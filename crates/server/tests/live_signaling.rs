@@ -340,3 +340,43 @@ async fn a_room_opened_again_after_a_restart_goes_on_with_its_chat() {
         "both are stored"
     );
 }
+
+#[tokio::test]
+async fn a_joiner_hears_the_ice_servers_first_then_the_room_with_names() {
+    let first = live_server().await;
+    let server = first
+        .serve_again_with_ice(lectern_server::IceConfig {
+            stun_urls: vec!["stun:stun.example.org:3478".to_owned()],
+            turn_urls: vec!["turn:turn.example.org:3478".to_owned()],
+            turn_secret: Some("north-star".into()),
+            turn_ttl: jiff::SignedDuration::from_mins(10),
+        })
+        .await;
+    let mut instructor = join(&server, "instructor1").await;
+    let Some(ServerMessage::IceServers { ice_servers }) = next(&mut instructor).await else {
+        panic!("the ICE servers come first");
+    };
+    assert_eq!(ice_servers.len(), 2);
+    let expires = server.clock.now().as_second() + 600;
+    assert_eq!(
+        ice_servers[1].username.as_deref(),
+        Some(format!("{expires}:instructor1").as_str())
+    );
+    assert!(ice_servers[1].credential.is_some());
+    let Some(ServerMessage::Snapshot(snapshot)) = next(&mut instructor).await else {
+        panic!("then the room");
+    };
+    assert_eq!(snapshot.participants[0].display_name, "Instructor One");
+    let _learner = join(&server, "learner1").await;
+    let joined = until(&mut instructor, |message| match message {
+        ServerMessage::ParticipantChanged(view) if view.user_id.as_str() == "learner1" => {
+            Some(view)
+        }
+        _ => None,
+    })
+    .await;
+    assert_eq!(
+        (joined.user_id.as_str(), joined.display_name.as_str()),
+        ("learner1", "Learner One")
+    );
+}

@@ -36,6 +36,8 @@ pub struct Participant {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParticipantView {
     pub user_id: UserId,
+    /// The name people know them by (their username when the server has none).
+    pub display_name: String,
     pub role: LiveRole,
     pub is_connected: bool,
 }
@@ -45,9 +47,11 @@ impl Participant {
         self.connection_id.is_some()
     }
 
-    pub fn view(&self) -> ParticipantView {
+    /// How the others see them, known as `display_name`.
+    pub fn view(&self, display_name: &str) -> ParticipantView {
         ParticipantView {
             user_id: self.user_id.clone(),
+            display_name: display_name.to_owned(),
             role: self.role,
             is_connected: self.is_connected(),
         }

@@ -102,7 +102,7 @@ impl LiveRoom {
     }
 
     fn emit_participant(&mut self, user_id: &UserId) {
-        if let Some(view) = self.roster.get(user_id).map(|p| p.view()) {
+        if let Some(view) = self.roster.get(user_id).map(|p| self.participant_view(p)) {
             self.emit(Audience::Everyone, RoomEvent::ParticipantChanged(view));
         }
     }

@@ -14,14 +14,14 @@ use super::hands::{Hands, HandsChanged, RaisedHand};
 use super::ids::{ConnectionId, LiveSessionId};
 use super::input::RoomInput;
 use super::output::{Audience, Outgoing, RoomEvent, RoomLocation, SessionStatus};
-use super::participants::{LiveRole, Participant, Roster};
+use super::participants::{LiveRole, Participant, ParticipantView, Roster};
 use super::polls::{Poll, Polls};
 use super::questions::{Question, Questions};
 use super::refusal::LiveRefusal;
 use crate::course::{Course, LessonContent};
 use crate::ids::{IdError, LessonId, UserId};
 use jiff::Timestamp;
-use std::collections::{BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 /// What a room is set up with: the session and who may come.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +33,8 @@ pub struct RoomConfig {
     pub learners: BTreeSet<UserId>,
     pub starts_at: Timestamp,
     pub ends_at: Timestamp,
+    /// The names participants are shown by; a user missing here is shown by username.
+    pub display_names: BTreeMap<UserId, String>,
 }
 
 /// Why a lesson cannot have a live room.
@@ -66,6 +68,7 @@ impl RoomConfig {
             learners,
             starts_at: session.starts_at,
             ends_at: session.ends_at,
+            display_names: BTreeMap::new(),
         })
     }
 }
@@ -86,6 +89,16 @@ pub struct LiveRoom {
 }
 
 impl LiveRoom {
+    /// `participant` as the others see them.
+    pub(super) fn participant_view(&self, participant: &Participant) -> ParticipantView {
+        let display_name = self
+            .config
+            .display_names
+            .get(&participant.user_id)
+            .map_or_else(|| participant.user_id.as_str(), String::as_str);
+        participant.view(display_name)
+    }
+
     /// A room for a session that has not started.
     pub fn new(config: RoomConfig) -> LiveRoom {
         LiveRoom {

@@ -24,7 +24,11 @@ impl LiveRoom {
             you: user_id.clone(),
             your_role: participant.role,
             your_location: self.location_of(user_id),
-            participants: self.roster.iter().map(|p| p.view()).collect(),
+            participants: self
+                .roster
+                .iter()
+                .map(|p| self.participant_view(p))
+                .collect(),
             hand_queue: self.hands.queue().to_vec(),
             speakers: self.hands.speakers().iter().cloned().collect(),
             open_poll: open_poll.map(|poll| poll.view(is_instructor)),

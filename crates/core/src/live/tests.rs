@@ -30,6 +30,7 @@ pub(super) fn config() -> RoomConfig {
         learners: ["ada", "bob", "cy", "dee"].into_iter().map(user).collect(),
         starts_at: at(0),
         ends_at: at(60),
+        display_names: Default::default(),
     }
 }
 

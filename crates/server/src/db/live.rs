@@ -251,3 +251,23 @@ pub async fn enrolled_learners(
         .map(|id| UserId::parse(id).map_err(super::decode_error))
         .collect()
 }
+
+/// The display names of a course's members (learners and instructors), by user.
+pub async fn member_names(
+    db: impl SqliteExecutor<'_>,
+    course_id: &lectern_core::CourseId,
+) -> Result<std::collections::BTreeMap<UserId, String>, sqlx::Error> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT users.user_id, users.display_name FROM enrolments \
+         JOIN users ON users.user_id = enrolments.user_id WHERE enrolments.course_id = ?",
+    )
+    .bind(course_id.as_str())
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|(user_id, display_name)| {
+            let user_id = UserId::parse(&user_id).map_err(super::decode_error)?;
+            Ok((user_id, display_name))
+        })
+        .collect()
+}

@@ -28,7 +28,7 @@ use lectern_api::v1::live::{
 };
 use lectern_api::v1::{live::encode_server_message, routes, UserProfile};
 use lectern_core::live::{ConnectionId, LiveRoom, LiveSessionId, RoomConfig, RoomInput};
-use lectern_core::parse_manifest;
+use lectern_core::{parse_manifest, UserId};
 use std::sync::Arc;
 
 /// Closing codes (RFC 6455): policy violation (a flood), message too big.
@@ -68,11 +68,11 @@ async fn socket(
         .on_upgrade(move |socket| async move {
             let connection_id = state.live_rooms.next_connection_id();
             let joined = RoomInput::Joined {
-                user_id,
+                user_id: user_id.clone(),
                 connection_id,
                 since_sequence,
             };
-            run(socket, &state, room, connection_id, joined).await;
+            run(socket, &state, room, (&user_id, connection_id), joined).await;
         }))
 }
 
@@ -139,12 +139,13 @@ async fn room_for(
         ApiError::Internal(format!("a stored manifest no longer validates: {problems}"))
     })?;
     let learners = live_db::enrolled_learners(&state.db, course_id).await?;
-    let config = RoomConfig::for_lesson(
+    let mut config = RoomConfig::for_lesson(
         &course,
         session_id.lesson_id(),
         learners.into_iter().collect(),
     )
     .map_err(|_| ApiError::NotFound)?;
+    config.display_names = live_db::member_names(&state.db, course_id).await?;
     let is_invited =
         config.instructor == profile.user_id || config.learners.contains(&profile.user_id);
     if !is_invited {
@@ -177,7 +178,7 @@ async fn run(
     mut socket: WebSocket,
     state: &AppState,
     room: Arc<RoomHandle>,
-    connection_id: ConnectionId,
+    (user_id, connection_id): (&UserId, ConnectionId),
     joined: RoomInput,
 ) {
     let mut outbox = match room.join(connection_id, joined).await {
@@ -188,6 +189,9 @@ async fn run(
             return;
         }
     };
+    // Before the snapshot the room queued: how to reach the others' media.
+    let ice_servers = state.ice.servers_for(user_id, state.clock.now());
+    send(&mut socket, &ServerMessage::IceServers { ice_servers }).await;
     let mut flood = FloodGuard::new(state.clock.now());
     loop {
         tokio::select! {

@@ -6,8 +6,10 @@
 //! [`MAX_WAKE_INTERVAL`] so a manual clock moved by a test is noticed too.
 
 mod flood;
+mod ice;
 
 pub(crate) use flood::FloodGuard;
+pub use ice::{IceConfig, DEFAULT_TURN_TTL};
 
 use crate::clock::Clock;
 use crate::db::live::{save_room, Saved};

@@ -88,12 +88,19 @@ impl TestServer {
     /// The same database and clock served by a second, fresh server (as after a restart:
     /// nothing in memory carries over). Keep `self` alive while it is used.
     pub async fn serve_again(&self) -> TestServer {
+        self.serve_again_with_ice(lectern_server::IceConfig::default())
+            .await
+    }
+
+    /// [`Self::serve_again`], telling live participants of `ice`'s servers.
+    pub async fn serve_again_with_ice(&self, ice: lectern_server::IceConfig) -> TestServer {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base_url = format!("http://{}", listener.local_addr().unwrap());
         let state = AppState::new(self.db.clone(), None)
             .unwrap()
             .with_clock(self.clock.clone())
-            .with_public_url(PublicUrl::parse(&base_url).unwrap());
+            .with_public_url(PublicUrl::parse(&base_url).unwrap())
+            .with_ice(ice);
         let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
         TestServer {
