@@ -9,7 +9,7 @@ use crate::i18n::provide_i18n;
 use crate::io::embed_channel::is_framed;
 use crate::pages::{
     AnnouncementsPage, CalendarPage, CatalogPage, CourseDiscussionsPage, CoursePage, DownloadsPage,
-    GradebookPage, GradingPage, InboxPage, LaunchPage, LessonPage, NotFoundPage,
+    GradebookPage, GradingPage, InboxPage, LaunchPage, LessonPage, LiveRoomPage, NotFoundPage,
     QuizSubmissionsPage, SignInPage, SyncPage, ThreadPage,
 };
 use crate::paths;
@@ -65,6 +65,10 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/courses/:course_id/lessons/:lesson_id/grading")
                         view=|| view! { <RequireSession><GradingPage /></RequireSession> }
+                    />
+                    <Route
+                        path=path!("/courses/:course_id/lessons/:lesson_id/live")
+                        view=|| view! { <RequireSession><LiveRoomPage /></RequireSession> }
                     />
                     <Route
                         path=path!("/courses/:course_id/lessons/:lesson_id/submissions")

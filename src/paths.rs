@@ -114,6 +114,23 @@ pub fn grading(course_id: &CourseId, lesson_id: &LessonId) -> String {
     format!("/courses/{course_id}/lessons/{lesson_id}/grading")
 }
 
+/// A live lesson's room (never embedded: the room needs the player's own origin).
+pub fn live_room(course_id: &CourseId, lesson_id: &LessonId) -> String {
+    format!("/courses/{course_id}/lessons/{lesson_id}/live")
+}
+
+/// The room, entered by the switch at the start time from `from` (a path of this player).
+pub fn live_room_from(course_id: &CourseId, lesson_id: &LessonId, from: &str) -> String {
+    let from = String::from(js_sys::encode_uri_component(from));
+    format!("{}?from={from}", live_room(course_id, lesson_id))
+}
+
+/// `from` if it is a path of this player (so "back" never leads to another site).
+pub fn own_path(from: &str) -> Option<&str> {
+    let is_own = from.starts_with('/') && !from.starts_with("//") && !from.contains('\\');
+    is_own.then_some(from)
+}
+
 /// A course's gradebook (instructors).
 pub fn gradebook(course_id: &CourseId) -> String {
     format!("/courses/{course_id}/gradebook")
@@ -188,6 +205,23 @@ mod tests {
             CourseId::parse("astronomy-101").unwrap(),
             LessonId::parse("welcome").unwrap(),
         )
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_way_back_from_a_live_room_stays_on_this_player() {
+        assert_eq!(
+            own_path("/courses/astronomy-101"),
+            Some("/courses/astronomy-101")
+        );
+        for foreign in [
+            "https://evil.example/",
+            "//evil.example",
+            "/\\evil.example",
+            "evil",
+            "",
+        ] {
+            assert_eq!(own_path(foreign), None, "{foreign}");
+        }
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -81,7 +81,13 @@ impl Launch {
             "--disable-sync",
             "--disable-quic",
             "--no-first-run",
-            "--disable-features=Translate",
+            // Live classes: fake camera and microphone, granted without a prompt; host
+            // candidates as plain addresses (mDNS names do not resolve on loopback);
+            // remote video plays without a gesture.
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
+            "--autoplay-policy=no-user-gesture-required",
+            "--disable-features=Translate,WebRtcHideLocalIpsWithMdns",
         ]
         .iter()
         .map(|a| a.to_string())

@@ -6,6 +6,9 @@ use super::discussion::DiscussionView;
 use super::media::{LectureBody, LectureView, SlideDeckView};
 use super::quiz::QuizView;
 use super::{LiveSchedule, MarkdownView};
+use crate::i18n::{I18nInjection, LiveMsg};
+use crate::io::server_clock::server_now;
+use crate::paths;
 use lectern_core::course::{LessonContent, SlideDeck};
 use lectern_core::{CourseId, LessonId};
 use leptos::prelude::*;
@@ -20,6 +23,7 @@ pub fn LessonContentView(
     /// The course's language (for `lang` on slide text).
     language: String,
 ) -> impl IntoView {
+    let i18n = I18nInjection::expect();
     match content {
         LessonContent::Text { body } => view! {
             <div class="lesson-body">
@@ -57,9 +61,13 @@ pub fn LessonContentView(
         LessonContent::Discussion { prompt } => {
             view! { <DiscussionView course_id lesson_id prompt /> }.into_any()
         }
-        LessonContent::Live(session) => view! {
-            <div class="live-lesson"><LiveSchedule session /></div>
+        LessonContent::Live(session) => {
+            let is_over = session.ends_at <= server_now();
+            let join = (!is_over && !paths::is_embedded()).then(|| {
+                let href = paths::live_room(&course_id, &lesson_id);
+                view! { <a class="button join-live" href=href>{move || i18n.live(LiveMsg::JoinLive)}</a> }
+            });
+            view! { <div class="live-lesson"><LiveSchedule session />{join}</div> }.into_any()
         }
-        .into_any(),
     }
 }

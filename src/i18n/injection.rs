@@ -2,8 +2,8 @@
 //! browser's languages, and keeps `<html lang dir>` in step.
 
 use super::{
-    collab_text, lms_text, offline_text, player_text, quiz_text, text, work_text, CollabMsg,
-    LmsMsg, Msg, OfflineMsg, PlayerMsg, QuizMsg, WorkMsg,
+    collab_text, live_text, lms_text, offline_text, player_text, quiz_text, text, work_text,
+    CollabMsg, LiveMsg, LmsMsg, Msg, OfflineMsg, PlayerMsg, QuizMsg, WorkMsg,
 };
 use crate::io::document::{preferred_languages, set_document_locale};
 use crate::io::storage::{self, keys};
@@ -71,6 +71,11 @@ impl I18nInjection {
     /// locale (reactive).
     pub fn w(&self, msg: WorkMsg) -> &'static str {
         work_text(self.locale.get(), msg)
+    }
+
+    /// The text of a live room string in the current locale (reactive).
+    pub fn live(&self, msg: LiveMsg) -> &'static str {
+        live_text(self.locale.get(), msg)
     }
 
     /// Switches the UI to `locale` and remembers the choice.

@@ -80,9 +80,20 @@ pub fn monotonic_ms() -> u64 {
 /// `at` as a date and time in the learner's own time zone and `locale_tag`'s language
 /// (through the browser's Intl), like "1 Jul 2031, 00:00".
 pub fn format_local_datetime(at: jiff::Timestamp, locale_tag: &str) -> String {
+    format_local(at, locale_tag, Some("medium"))
+}
+
+/// `at` as a time of day in the learner's own zone, like "18:05" (chat lines).
+pub fn format_local_time(at: jiff::Timestamp, locale_tag: &str) -> String {
+    format_local(at, locale_tag, None)
+}
+
+fn format_local(at: jiff::Timestamp, locale_tag: &str, date_style: Option<&str>) -> String {
     let options = js_sys::Object::new();
     // Setting a property on a fresh plain object cannot fail.
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    if let Some(date_style) = date_style {
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &date_style.into());
+    }
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.as_millisecond() as f64));
     String::from(date.to_locale_string(locale_tag, &options))

@@ -17,6 +17,8 @@ pub mod http;
 pub mod idb;
 pub mod inbox_api;
 pub mod intl;
+pub mod live_api;
+pub mod live_socket;
 pub mod local_db;
 pub mod media;
 pub mod media_cache;

@@ -1,7 +1,7 @@
 //! `/courses/:course_id`: a course's title, summary and outline.
 
 use crate::components::{
-    CourseOutline, DocumentTitle, DownloadControl, ErrorView, Loading, NextLiveSession,
+    CourseOutline, DocumentTitle, DownloadControl, ErrorView, LiveSwitch, Loading, NextLiveSession,
     OfflineNotice,
 };
 use crate::i18n::{content_direction, CollabMsg, I18nInjection, WorkMsg};
@@ -46,6 +46,7 @@ pub fn CoursePage() -> impl IntoView {
                                 {teaches.then(|| view! { " · " <a class="gradebook-link" href=paths::gradebook(&course.course_id)>{move || i18n.w(WorkMsg::GradebookLink)}</a> })}
                             </nav>
                             <NextLiveSession course=course.clone() />
+                            <LiveSwitch course=course.clone() />
                             {download}
                             <CourseOutline course />
                         }

@@ -2,7 +2,7 @@
 //! on to its neighbours.
 
 use crate::components::{
-    DocumentTitle, DownloadControl, ErrorView, LessonContentView, LessonPager, Loading,
+    DocumentTitle, DownloadControl, ErrorView, LessonContentView, LessonPager, LiveSwitch, Loading,
     NotFoundView, OfflineNotice,
 };
 use crate::i18n::{content_direction, I18nInjection, Msg};
@@ -51,7 +51,9 @@ fn lesson_view(loaded: LoadedCourse, raw_lesson_id: &str) -> AnyView {
     let download = has_files.then(|| {
         view! { <DownloadControl course=course.clone() lesson_id=lesson.lesson_id.clone() /> }
     });
+    let switch = view! { <LiveSwitch course=course.clone() /> };
     view! {
+        {switch}
         <Breadcrumb course_title=course.title.clone() course_href=paths::course(&course.course_id) language=course.language.clone() />
         <OfflineNotice origin=loaded.origin />
         <article

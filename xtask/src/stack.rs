@@ -76,6 +76,12 @@ impl Stack {
         })
     }
 
+    /// The server binary this stack runs and its database, for tests that manage courses
+    /// while it serves (`lectern-server --db DB import FILE`).
+    pub fn management(&self) -> (&Path, &Path) {
+        (&self.server_binary, &self.database)
+    }
+
     /// This run's folder for its database, logs and any files a task makes.
     pub fn scratch(&self) -> &Path {
         &self.scratch

@@ -75,10 +75,13 @@ fn end_to_end() -> Result<()> {
     let host_port = free_port()?;
     let host_origin = format!("http://127.0.0.1:{host_port}");
     let api_key = stack.create_api_key("e2e-lms", &[host_origin])?;
+    let (server_binary, database) = stack.management();
     stack.drive(
         Command::new(cargo())
             .args(["test", "-p", "lectern-e2e", "--", "--test-threads=2"])
             .env("LECTERN_E2E_API_KEY", api_key)
-            .env("LECTERN_E2E_HOST_PORT", host_port.to_string()),
+            .env("LECTERN_E2E_HOST_PORT", host_port.to_string())
+            .env("LECTERN_E2E_SERVER_BIN", server_binary)
+            .env("LECTERN_E2E_DB", database),
     )
 }

@@ -8,7 +8,7 @@ use lectern_api::v1::live::{
     PollView, QuestionId, QuestionView, RaisedHand, RoomLocation, RoomSnapshot, ServerMessage,
     SessionStatus,
 };
-use lectern_core::live::sort_questions;
+use lectern_core::live::{sort_questions, Signal};
 use lectern_core::UserId;
 use std::collections::BTreeMap;
 
@@ -18,8 +18,8 @@ pub enum Follow {
     Nothing,
     /// Another connection of this user took over: stop, do not reconnect.
     StopReconnecting,
-    /// A WebRTC signal for the media layer.
-    Signal(ServerMessage),
+    /// A WebRTC signal from a peer, for the media layer.
+    Signal(UserId, Signal),
     /// How to reach the others' media (fresh on every join).
     IceServers(Vec<IceServer>),
     /// The server refused the last message; tell the participant.
@@ -87,6 +87,13 @@ impl LiveRoomModel {
         self.chat.keys().next_back().copied()
     }
 
+    /// The name `user_id` is shown by (their username when they are not in the room).
+    pub fn display_name(&self, user_id: &UserId) -> String {
+        self.participants
+            .get(user_id)
+            .map_or_else(|| user_id.to_string(), |p| p.display_name.clone())
+    }
+
     pub fn is_instructor(&self) -> bool {
         self.your_role == LiveRole::Instructor
     }
@@ -117,7 +124,6 @@ impl LiveRoomModel {
                 self.participants.remove(&user_id);
             }
             ServerMessage::ConnectionReplaced => return Follow::StopReconnecting,
-            ServerMessage::IceServers { ice_servers } => return Follow::IceServers(ice_servers),
             ServerMessage::HandQueueChanged { hand_queue } => self.hand_queue = hand_queue,
             ServerMessage::SpeakersChanged { speakers } => self.speakers = speakers,
             ServerMessage::PollOpened(poll) => {
@@ -179,10 +185,26 @@ impl LiveRoomModel {
             }
             signal @ (ServerMessage::Offer { .. }
             | ServerMessage::Answer { .. }
-            | ServerMessage::Ice { .. }) => return Follow::Signal(signal),
-            ServerMessage::Error { code, message } => return Follow::Refused { code, message },
+            | ServerMessage::Ice { .. }
+            | ServerMessage::IceServers { .. }
+            | ServerMessage::Error { .. }) => return LiveRoomModel::follow_alone(signal),
         }
         Follow::Nothing
+    }
+
+    /// What a message that changes no room asks for (signals, ICE servers, refusals); any
+    /// other is [`Follow::Nothing`].
+    pub fn follow_alone(message: ServerMessage) -> Follow {
+        match message {
+            ServerMessage::Offer { from, sdp } => Follow::Signal(from, Signal::Offer { sdp }),
+            ServerMessage::Answer { from, sdp } => Follow::Signal(from, Signal::Answer { sdp }),
+            ServerMessage::Ice { from, candidate } => {
+                Follow::Signal(from, Signal::Ice { candidate })
+            }
+            ServerMessage::IceServers { ice_servers } => Follow::IceServers(ice_servers),
+            ServerMessage::Error { code, message } => Follow::Refused { code, message },
+            _ => Follow::Nothing,
+        }
     }
 
     fn take_chat(&mut self, messages: Vec<ChatMessage>) {

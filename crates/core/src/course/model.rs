@@ -159,6 +159,28 @@ impl Course {
             .min_by_key(|(_, session)| session.starts_at)
     }
 
+    /// The live session that started in `(after, until]` and is still on at `until`: what
+    /// a player watching the clock from `after` to `until` switches into (the earliest, if
+    /// several did).
+    pub fn live_session_started(
+        &self,
+        after: Timestamp,
+        until: Timestamp,
+    ) -> Option<(&Lesson, &LiveSession)> {
+        self.lessons()
+            .filter_map(|lesson| match &lesson.content {
+                LessonContent::Live(session)
+                    if after < session.starts_at
+                        && session.starts_at <= until
+                        && until < session.ends_at =>
+                {
+                    Some((lesson, session))
+                }
+                _ => None,
+            })
+            .min_by_key(|(_, session)| session.starts_at)
+    }
+
     /// The lessons before and after `lesson_id` in outline order, for prev/next links.
     pub fn neighbours(&self, lesson_id: &LessonId) -> (Option<&Lesson>, Option<&Lesson>) {
         let ordered: Vec<&Lesson> = self.lessons().collect();

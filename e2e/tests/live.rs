@@ -1,0 +1,254 @@
+//! A live class in three real Chromium windows, on a course of its own whose session starts
+//! a few seconds after the test begins. learner1 waits on a reading and is taken into the
+//! room by itself at the start (by the server's clock), with a notice and the way back.
+//! instructor1 runs the room: chat reaches the others and a late joiner (learner2) gets
+//! the history; a poll's votes tally and its results reach the learners when it closes; a
+//! raised hand is admitted; questions are upvoted and answered; two breakout rooms hold
+//! one learner each, keep their chat apart, hear the instructor's broadcast and return to
+//! the main room. learner1 reaches the server through a link the test cuts: the socket
+//! drops for real, comes back by itself and the chat shows nothing twice. When the
+//! instructor ends the class everyone leaves the room.
+
+use anyhow::{ensure, Context, Result};
+use lectern_e2e::{Browser, CuttableLink, Env, LiveCourse};
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+/// How long the test waits for the session to start by itself.
+const START_PATIENCE: Duration = Duration::from_secs(90);
+
+fn unique_course(label: &str) -> String {
+    let millis = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or_default();
+    format!("{label}-{:x}", millis % 0xff_ffff)
+}
+
+async fn signed_in(env: &Env, username: &str) -> Result<Browser> {
+    let browser = Browser::open(env).await?;
+    browser.sign_in_to_catalog(username, username).await?;
+    Ok(browser)
+}
+
+/// Waits until `browser` is on a path starting with `prefix`.
+async fn wait_for_path(browser: &Browser, prefix: &str, patience: Duration) -> Result<String> {
+    let deadline = tokio::time::Instant::now() + patience;
+    loop {
+        let path = browser.path().await?;
+        if path.starts_with(prefix) {
+            return Ok(path);
+        }
+        ensure!(
+            tokio::time::Instant::now() < deadline,
+            "never reached {prefix} (still at {path})"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_scheduled_class_takes_learners_in_and_its_room_works() -> Result<()> {
+    let env = Env::from_env()?;
+    let course = LiveCourse::schedule(
+        &unique_course("live-room"),
+        Duration::from_secs(40),
+        Duration::from_secs(900),
+    )?;
+    let upstream = env
+        .base_url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    let link = CuttableLink::start(&upstream).await?;
+    let instructor = signed_in(&env, "instructor1").await?;
+    let learner = signed_in(&env.with_base_url(link.base_url()), "learner1").await?;
+    let late = signed_in(&env, "learner2").await?;
+    let outcome = run_class(&course, &link, &instructor, &learner, &late).await;
+    for browser in [&instructor, &learner, &late] {
+        if outcome.is_err() {
+            let shot = std::env::temp_dir().join(format!(
+                "lectern-e2e-live-{}-{}.png",
+                std::process::id(),
+                browser.path().await.unwrap_or_default().len()
+            ));
+            if browser.screenshot(&shot).await.is_ok() {
+                eprintln!("screenshot: {}", shot.display());
+            }
+        }
+    }
+    for browser in [instructor, learner, late] {
+        browser.close().await?;
+    }
+    outcome
+}
+
+async fn run_class(
+    course: &LiveCourse,
+    link: &CuttableLink,
+    instructor: &Browser,
+    learner: &Browser,
+    late: &Browser,
+) -> Result<()> {
+    // Before the start: the instructor waits in the room, learner1 on a reading.
+    instructor.visit(&course.room_path()).await?;
+    instructor.wait_for_session_status("scheduled").await?;
+    learner.visit(&course.reading_path()).await?;
+    learner.find(".lesson-title").await?;
+
+    // The start: learner1 is taken in by itself, told why, and offered the way back.
+    let switched = wait_for_path(learner, &course.room_path(), START_PATIENCE).await?;
+    ensure!(switched == course.room_path(), "switched to {switched}");
+    learner.find(".live-switched").await?;
+    let back = learner
+        .attribute_of(".live-switched a", "href")
+        .await?
+        .context("a way back")?;
+    ensure!(
+        back == course.reading_path(),
+        "the way back leads to {back}"
+    );
+    instructor.wait_for_session_status("live").await?;
+    learner.wait_for_session_status("live").await?;
+
+    // Chat, and the history a late joiner gets.
+    learner
+        .send_chat("Hello from learner one <b>bold?</b>")
+        .await?;
+    instructor
+        .wait_for_chat("Hello from learner one <b>bold?</b>")
+        .await?;
+    ensure!(
+        !instructor.is_present(".chat-text b").await?,
+        "chat text must be inert"
+    );
+    instructor
+        .open_poll("Which planet is largest?", &["Mars", "Jupiter", "Venus"])
+        .await?;
+    learner.find(".poll-ballot").await?;
+    learner.vote(1).await?;
+    instructor.wait_for_tally(".poll-open", 1, 1).await?;
+
+    late.visit(&course.room_path()).await?;
+    late.wait_for_chat("Hello from learner one <b>bold?</b>")
+        .await?;
+    late.vote(1).await?;
+    instructor.wait_for_tally(".poll-open", 1, 2).await?;
+    instructor.wait_for_tally(".poll-open", 0, 0).await?;
+    instructor.click(".poll-open button").await?;
+    for browser in [learner, late] {
+        browser.wait_for_tally(".poll-results", 1, 2).await?;
+        browser.wait_for_tally(".poll-results", 2, 0).await?;
+    }
+
+    // A raised hand, admitted.
+    learner.click(".hand-toggle").await?;
+    instructor
+        .click(".hand-queue li[data-user-id='learner1'] .admit")
+        .await?;
+    learner
+        .wait_for_text(".you-may-speak", "You may speak")
+        .await?;
+
+    // Questions: asked, upvoted by another learner, answered.
+    late.find("#live-question-input")
+        .await?
+        .send_keys("Why is Mars red?")
+        .await?;
+    late.click(".question-form button[type='submit']").await?;
+    learner.click(".question .upvote").await?;
+    instructor
+        .wait_for_text(".question .question-upvotes", "1 upvotes")
+        .await?;
+    instructor.click(".question .mark-answered").await?;
+    late.wait_for_attribute(".question", "data-answered", "true")
+        .await?;
+
+    breakouts(instructor, learner, late).await?;
+    reconnects(link, learner, late).await?;
+
+    // The end: everyone leaves the room and is offered the way back to the lesson.
+    instructor.click(".end-session").await?;
+    for browser in [learner, late] {
+        browser.wait_for_session_status("ended").await?;
+        browser.find(".live-ended a").await?;
+        browser.wait_for_link("stopped").await?;
+    }
+    Ok(())
+}
+
+/// Two rooms of one learner each: chat stays inside, the broadcast reaches both, and
+/// closing brings everyone back.
+async fn breakouts(instructor: &Browser, learner: &Browser, late: &Browser) -> Result<()> {
+    instructor
+        .click(".breakout-planner button[type='submit']")
+        .await?;
+    let mut rooms = BTreeSet::new();
+    for browser in [learner, late] {
+        let room = browser
+            .attribute_of(".your-room", "data-breakout-room-id")
+            .await?
+            .context("a breakout room")?;
+        rooms.insert(room);
+    }
+    ensure!(
+        rooms.len() == 2,
+        "each learner in a room of their own: {rooms:?}"
+    );
+    learner.send_chat("Only my room hears this").await?;
+    instructor.wait_for_chat("Only my room hears this").await?;
+    late.send_chat("Room two checking in").await?;
+    instructor.wait_for_chat("Room two checking in").await?;
+    // Sent to both at once: had learner1's room been told, it would show by now.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let seen = learner.chat_lines().await?;
+    ensure!(
+        !seen.iter().any(|(_, text)| text == "Room two checking in"),
+        "a learner read another breakout room's chat: {seen:?}"
+    );
+    instructor
+        .find("#live-broadcast-input")
+        .await?
+        .send_keys("Two minutes left")
+        .await?;
+    instructor
+        .click(".broadcast-form button[type='submit']")
+        .await?;
+    for browser in [learner, late] {
+        browser
+            .wait_for_text(".broadcasts", "Two minutes left")
+            .await?;
+    }
+    instructor.click(".close-rooms").await?;
+    for browser in [learner, late] {
+        browser
+            .wait_for_text(".breakouts-returned", "back in the main room")
+            .await?;
+    }
+    Ok(())
+}
+
+/// learner1's connection is cut; the room comes back by itself and nothing shows twice.
+async fn reconnects(link: &CuttableLink, learner: &Browser, late: &Browser) -> Result<()> {
+    let before = learner.chat_lines().await?;
+    let cut = link.cut();
+    ensure!(
+        cut >= 1,
+        "the room's socket was open through the link ({cut} cut)"
+    );
+    late.send_chat("Sent while learner one was away").await?;
+    learner
+        .wait_for_chat("Sent while learner one was away")
+        .await?;
+    learner.wait_for_link("open").await?;
+    let after = learner.chat_lines().await?;
+    let sequences: BTreeSet<u64> = after.iter().map(|(sequence, _)| *sequence).collect();
+    ensure!(
+        sequences.len() == after.len(),
+        "a chat line shown twice: {after:?}"
+    );
+    for line in &before {
+        ensure!(after.contains(line), "{line:?} was lost in the reconnect");
+    }
+    Ok(())
+}
