@@ -5,7 +5,7 @@ mod common;
 use anyhow::{ensure, Result};
 use common::{as_learner, in_browser};
 use fantoccini::key::Key;
-use lectern_e2e::Viewport;
+use lectern_e2e::{LiveCourse, Viewport};
 
 #[tokio::test]
 async fn keyboard_alone_reaches_a_lesson() -> Result<()> {
@@ -204,6 +204,45 @@ async fn keyboard_alone_starts_a_thread_and_reaches_the_inbox() -> Result<()> {
             );
             browser.press(Key::Enter).await?;
             browser.find(".notifications").await?;
+            Ok(())
+        })
+    })
+    .await
+}
+
+#[tokio::test]
+async fn the_live_room_fits_a_phone_and_works_by_keyboard() -> Result<()> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    let course = LiveCourse::schedule(
+        &format!("live-a11y-{nanos:x}"),
+        std::time::Duration::ZERO,
+        std::time::Duration::from_secs(900),
+    )?;
+    in_browser(Viewport::Phone, "en-US", |browser| {
+        Box::pin(async move {
+            browser.sign_in_to_catalog("learner3", "learner3").await?;
+            browser.visit(&course.room_path()).await?;
+            browser.find(".live-chat").await?;
+            ensure!(
+                !browser.scrolls_sideways().await?,
+                "the live room fits 360 px"
+            );
+            browser.tab_to(".hand-toggle", 40).await?;
+            ensure!(
+                browser.focus_is_visible().await?,
+                "the hand button shows its focus"
+            );
+            browser.press(Key::Enter).await?;
+            browser
+                .wait_for_attribute(".hand-toggle", "aria-pressed", "true")
+                .await?;
+            browser.tab_to("#live-chat-input", 40).await?;
+            browser.type_text("Typed in the live chat").await?;
+            browser.press(Key::Enter).await?;
+            browser.wait_for_chat("Typed in the live chat").await?;
             Ok(())
         })
     })
