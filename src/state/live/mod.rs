@@ -1,7 +1,10 @@
 //! Live mode on the player's side. [`LiveRoomModel`] is the room as this participant knows
 //! it, built from the server's messages (`lectern_api::v1::live`): what the room's view
-//! shows, and where a reconnect continues the chat from.
+//! shows, and where a reconnect continues the chat from. [`media_plan`] reads from it whom
+//! this participant has media with and what it sends, for the media layer (`io::rtc`).
 
+mod media_plan;
 mod model;
 
+pub use media_plan::{media_plan, MediaChoices, MediaPlan, PeerLink, SendPlan};
 pub use model::{Follow, LiveRoomModel};
