@@ -1,7 +1,7 @@
 //! The only code that touches the world outside the app: the LMS over HTTP, IndexedDB,
-//! localStorage and the document itself. Every failure here becomes a typed error that
-//! keeps its cause as text (browser errors are not `Send`, so they are turned into strings
-//! at this edge).
+//! localStorage, the document itself and the live room's media (WebRTC). Every failure here
+//! becomes a typed error that keeps its cause as text (browser errors are not `Send`, so
+//! they are turned into strings at this edge).
 
 pub mod assignments_api;
 pub mod attempt_store;
@@ -27,6 +27,7 @@ pub mod memory_db;
 pub mod progress_store;
 pub mod quiz_api;
 pub mod random;
+pub mod rtc;
 pub mod scroll;
 pub mod server_clock;
 pub mod service_worker;
