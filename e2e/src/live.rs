@@ -240,6 +240,69 @@ impl Browser {
         .await
     }
 
+    /// Waits until the stage plays `user_id`'s camera stream with frames advancing and a
+    /// picture of non-zero size.
+    pub async fn wait_for_video_from(&self, user_id: &str) -> Result<()> {
+        let video = format!(".stage-tile[data-user-id='{user_id}'][data-content='camera'] video");
+        let first = self
+            .wait_for_script(
+                &format!("{user_id}'s video to show frames"),
+                &format!(
+                    "const v = document.querySelector({}); \
+                     return v && v.videoWidth > 0 && v.videoHeight > 0 && v.currentTime > 0 \
+                        ? v.currentTime : null;",
+                    json!(video)
+                ),
+            )
+            .await?
+            .as_f64()
+            .unwrap_or_default();
+        self.wait_for_script(
+            &format!("{user_id}'s video to move on from {first}"),
+            &format!(
+                "const v = document.querySelector({}); return v && v.currentTime > {first};",
+                json!(video)
+            ),
+        )
+        .await
+        .map(drop)
+    }
+
+    /// Waits until the stage holds a live audio track from `user_id`.
+    pub async fn wait_for_audio_from(&self, user_id: &str) -> Result<()> {
+        let video = format!(".stage-tile[data-user-id='{user_id}'] video");
+        self.wait_for_script(
+            &format!("{user_id}'s audio"),
+            &format!(
+                "const v = document.querySelector({}); \
+                 return !!(v && v.srcObject && v.srcObject.getAudioTracks() \
+                    .some(track => track.readyState === 'live'));",
+                json!(video)
+            ),
+        )
+        .await
+        .map(drop)
+    }
+
+    /// The users whose media the stage shows now.
+    pub async fn stage_users(&self) -> Result<Vec<String>> {
+        let users = self
+            .script(
+                "return Array.from(document.querySelectorAll('.stage-tile[data-user-id]'))
+                    .map(tile => tile.dataset.userId);",
+            )
+            .await?;
+        Ok(users
+            .as_array()
+            .map(|users| {
+                users
+                    .iter()
+                    .filter_map(|user| user.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
     /// Waits until the room says the session is `status` (`scheduled`, `live`, `ended`).
     pub async fn wait_for_session_status(&self, status: &str) -> Result<()> {
         self.wait_for_attribute(".session-status", "data-status", status)

@@ -64,7 +64,7 @@ async fn a_scheduled_class_takes_learners_in_and_its_room_works() -> Result<()> 
     let instructor = signed_in(&env, "instructor1").await?;
     let learner = signed_in(&env.with_base_url(link.base_url()), "learner1").await?;
     let late = signed_in(&env, "learner2").await?;
-    let outcome = run_class(&course, &link, &instructor, &learner, &late).await;
+    let outcome = run_class(&env, &course, &link, &instructor, &learner, &late).await;
     for browser in [&instructor, &learner, &late] {
         if outcome.is_err() {
             let shot = std::env::temp_dir().join(format!(
@@ -84,6 +84,7 @@ async fn a_scheduled_class_takes_learners_in_and_its_room_works() -> Result<()> 
 }
 
 async fn run_class(
+    env: &Env,
     course: &LiveCourse,
     link: &CuttableLink,
     instructor: &Browser,
@@ -110,6 +111,7 @@ async fn run_class(
     );
     instructor.wait_for_session_status("live").await?;
     learner.wait_for_session_status("live").await?;
+    learner.wait_for_video_from("instructor1").await?;
 
     // Chat, and the history a late joiner gets.
     learner
@@ -132,6 +134,7 @@ async fn run_class(
     late.visit(&course.room_path()).await?;
     late.wait_for_chat("Hello from learner one <b>bold?</b>")
         .await?;
+    late.wait_for_video_from("instructor1").await?;
     late.vote(1).await?;
     instructor.wait_for_tally(".poll-open", 1, 2).await?;
     instructor.wait_for_tally(".poll-open", 0, 0).await?;
@@ -149,6 +152,11 @@ async fn run_class(
     learner
         .wait_for_text(".you-may-speak", "You may speak")
         .await?;
+    instructor.wait_for_audio_from("learner1").await?;
+    ensure!(
+        !late.stage_users().await?.contains(&"learner1".to_owned()),
+        "a speaker's media goes to the instructor, not straight to other learners"
+    );
 
     // Questions: asked, upvoted by another learner, answered.
     late.find("#live-question-input")
@@ -164,7 +172,7 @@ async fn run_class(
     late.wait_for_attribute(".question", "data-answered", "true")
         .await?;
 
-    breakouts(instructor, learner, late).await?;
+    breakouts(env, course, instructor, learner, late).await?;
     reconnects(link, learner, late).await?;
 
     // The end: everyone leaves the room and is offered the way back to the lesson.
@@ -177,55 +185,111 @@ async fn run_class(
     Ok(())
 }
 
-/// Two rooms of one learner each: chat stays inside, the broadcast reaches both, and
-/// closing brings everyone back.
-async fn breakouts(instructor: &Browser, learner: &Browser, late: &Browser) -> Result<()> {
-    instructor
-        .click(".breakout-planner button[type='submit']")
-        .await?;
-    let mut rooms = BTreeSet::new();
-    for browser in [learner, late] {
-        let room = browser
-            .attribute_of(".your-room", "data-breakout-room-id")
+/// Three learners in two rooms, split at random: the two who share a room hear each other,
+/// the third hears neither (and the instructor, not visiting, is with no one); chat stays
+/// inside each room, the broadcast reaches every room, and closing brings everyone back to
+/// the instructor's video.
+async fn breakouts(
+    env: &Env,
+    course: &LiveCourse,
+    instructor: &Browser,
+    learner: &Browser,
+    late: &Browser,
+) -> Result<()> {
+    let third = signed_in(env, "learner3").await?;
+    let outcome = async {
+        third.visit(&course.room_path()).await?;
+        third.wait_for_video_from("instructor1").await?;
+        instructor
+            .wait_for_attribute(
+                ".people li[data-user-id='learner3']",
+                "data-connected",
+                "true",
+            )
+            .await?;
+        instructor
+            .click(".breakout-planner button[type='submit']")
+            .await?;
+        let learners = [
+            ("learner1", learner),
+            ("learner2", late),
+            ("learner3", &third),
+        ];
+        let mut rooms = Vec::new();
+        for (user_id, browser) in learners {
+            let room = browser
+                .attribute_of(".your-room", "data-breakout-room-id")
+                .await?
+                .context("a breakout room")?;
+            rooms.push((room, user_id, browser));
+        }
+        let distinct: BTreeSet<&String> = rooms.iter().map(|(room, _, _)| room).collect();
+        ensure!(
+            distinct.len() == 2,
+            "three learners in two rooms: {distinct:?}"
+        );
+        let shares = |index: usize| {
+            rooms
+                .iter()
+                .filter(|(room, _, _)| *room == rooms[index].0)
+                .count()
+                == 2
+        };
+        let (pair, single): (Vec<_>, Vec<_>) = (0..3).partition(|&index| shares(index));
+        let (first, second, alone) = (&rooms[pair[0]], &rooms[pair[1]], &rooms[single[0]]);
+        first.2.wait_for_audio_from(second.1).await?;
+        second.2.wait_for_audio_from(first.1).await?;
+        let alone_sees = alone.2.stage_users().await?;
+        ensure!(
+            alone_sees.is_empty(),
+            "{} is alone in a room, yet has media from {alone_sees:?}",
+            alone.1
+        );
+        for (_, user_id, browser) in [first, second] {
+            let sees = browser.stage_users().await?;
+            ensure!(
+                !sees.contains(&alone.1.to_owned()) && !sees.contains(&"instructor1".to_owned()),
+                "{user_id} has media from outside their room: {sees:?}"
+            );
+        }
+        first.2.send_chat("Only our room hears this").await?;
+        instructor.wait_for_chat("Only our room hears this").await?;
+        second.2.wait_for_chat("Only our room hears this").await?;
+        // Sent to the room and the instructor at once: had the other room been told, it
+        // would show by now.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let seen = alone.2.chat_lines().await?;
+        ensure!(
+            !seen
+                .iter()
+                .any(|(_, text)| text == "Only our room hears this"),
+            "a learner read another breakout room's chat: {seen:?}"
+        );
+        instructor
+            .find("#live-broadcast-input")
             .await?
-            .context("a breakout room")?;
-        rooms.insert(room);
-    }
-    ensure!(
-        rooms.len() == 2,
-        "each learner in a room of their own: {rooms:?}"
-    );
-    learner.send_chat("Only my room hears this").await?;
-    instructor.wait_for_chat("Only my room hears this").await?;
-    late.send_chat("Room two checking in").await?;
-    instructor.wait_for_chat("Room two checking in").await?;
-    // Sent to both at once: had learner1's room been told, it would show by now.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let seen = learner.chat_lines().await?;
-    ensure!(
-        !seen.iter().any(|(_, text)| text == "Room two checking in"),
-        "a learner read another breakout room's chat: {seen:?}"
-    );
-    instructor
-        .find("#live-broadcast-input")
-        .await?
-        .send_keys("Two minutes left")
-        .await?;
-    instructor
-        .click(".broadcast-form button[type='submit']")
-        .await?;
-    for browser in [learner, late] {
-        browser
-            .wait_for_text(".broadcasts", "Two minutes left")
+            .send_keys("Two minutes left")
             .await?;
-    }
-    instructor.click(".close-rooms").await?;
-    for browser in [learner, late] {
-        browser
-            .wait_for_text(".breakouts-returned", "back in the main room")
+        instructor
+            .click(".broadcast-form button[type='submit']")
             .await?;
+        for (_, _, browser) in &rooms {
+            browser
+                .wait_for_text(".broadcasts", "Two minutes left")
+                .await?;
+        }
+        instructor.click(".close-rooms").await?;
+        for (_, _, browser) in &rooms {
+            browser
+                .wait_for_text(".breakouts-returned", "back in the main room")
+                .await?;
+            browser.wait_for_video_from("instructor1").await?;
+        }
+        Ok(())
     }
-    Ok(())
+    .await;
+    third.close().await?;
+    outcome
 }
 
 /// learner1's connection is cut; the room comes back by itself and nothing shows twice.

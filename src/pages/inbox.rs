@@ -64,6 +64,7 @@ fn notification_item(notification: NotificationView) -> impl IntoView {
             NotificationKind::Graded => CollabMsg::NotifyGraded,
             NotificationKind::Announcement => CollabMsg::NotifyAnnouncement,
             NotificationKind::LiveSoon => CollabMsg::NotifyLiveSoon,
+            NotificationKind::RecordingReady => CollabMsg::NotifyRecordingReady,
         });
         template
             .replace("{name}", &actor)
@@ -118,5 +119,6 @@ fn kind_name(kind: NotificationKind) -> &'static str {
         NotificationKind::Graded => "graded",
         NotificationKind::Announcement => "announcement",
         NotificationKind::LiveSoon => "live_soon",
+        NotificationKind::RecordingReady => "recording_ready",
     }
 }

@@ -6,16 +6,17 @@
 //! Path ids are real: the demo course `astronomy-101`, its graded quiz, and three attempts of
 //! the enrolled learner (one open, one open at the practice quiz to submit, one submitted to
 //! review), a thread the learner opened in the course's discussion, and the learner's star
-//! journal handed in with one uploaded file. Nobody but that learner and those who teach the
-//! course may see the attempts or the journal: every other caller's answers are checked to
-//! hold none of their ids, answers or text.
+//! journal handed in with one uploaded file; the demo's live session, whose recording its
+//! instructor uploads and completes (the server has a media directory for it). Nobody but
+//! that learner and those who teach the course may see the attempts or the journal: every
+//! other caller's answers are checked to hold none of their ids, answers or text.
 // Test code: `allow-unwrap-in-tests` does not reach helper functions outside `#[test]`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
 use common::launches::{launch_body, launch_token};
-use common::{start, TestServer};
+use common::{start_with, TestServer};
 use lectern_api::v1::routes;
 use lectern_core::user::Role;
 use lectern_core::{CourseId, UserId};
@@ -81,6 +82,10 @@ enum Body {
     UploadChunk,
     /// Points and feedback for the learner's star journal.
     Grade,
+    /// The first bytes of the live session's recording, as `video/webm`.
+    RecordingChunk,
+    /// The recording is whole: a minute from the session's start.
+    CompleteRecording,
 }
 
 /// What one route answers each caller.
@@ -152,6 +157,10 @@ const MATRIX: &[Row] = &[
     // has no place in the room (403). Attendance is the session's instructor's alone.
     row("GET",    routes::LIVE_SOCKET,      Body::Empty,       [401, 400, 400, 404, 400, 403, 401]),
     row("GET",    routes::LIVE_ATTENDANCE,  Body::Empty,       [401, 404, 404, 404, 200, 404, 401]),
+    // The recording is the session's instructor's too; members of the course are told so.
+    row("PUT",    routes::LIVE_RECORDING,   Body::RecordingChunk, [401, 403, 403, 404, 200, 403, 401]),
+    row("GET",    routes::LIVE_RECORDING,   Body::Empty,       [401, 403, 403, 404, 200, 403, 401]),
+    row("POST",   routes::LIVE_RECORDING_COMPLETE, Body::CompleteRecording, [401, 403, 403, 404, 200, 403, 401]),
 ];
 
 const COURSE: &str = "astronomy-101";
@@ -209,11 +218,14 @@ struct Fixture {
     server: TestServer,
     api_key: String,
     next_id: AtomicU32,
+    /// The server's media directory, where recordings go.
+    _media: tempfile::TempDir,
 }
 
 impl Fixture {
     async fn new() -> Fixture {
-        let server = start().await;
+        let media = tempfile::tempdir().unwrap();
+        let server = start_with(None, Some(media.path())).await;
         let mut conn = server.db.acquire().await.unwrap();
         for (username, role, course_id) in [
             ("outsider1", Role::Learner, "night-sky-lab"),
@@ -241,6 +253,7 @@ impl Fixture {
             server,
             api_key,
             next_id: AtomicU32::new(1),
+            _media: media,
         };
         fixture.learners_attempts().await;
         fixture.learners_thread().await;
@@ -364,6 +377,11 @@ impl Fixture {
             Body::Announcement => json!({"title": "Clear skies", "body": "Look up tonight."}),
             Body::UploadChunk => json!("chunk"),
             Body::Grade => json!({"score": 5, "feedback": "Seen."}),
+            // Sent as raw bytes by `call_with`.
+            Body::RecordingChunk => Value::Null,
+            Body::CompleteRecording => {
+                json!({"started_at": "2027-01-20T18:00:00Z", "duration_seconds": 60})
+            }
             Body::Launch => launch_body("student-42", "Ada Lovelace", COURSE),
             Body::LaunchToken => {
                 let n = self.next_id.fetch_add(1, Ordering::Relaxed);
@@ -372,6 +390,32 @@ impl Fixture {
                 json!({"launch_token": launch_token(&launched.launch_url)})
             }
         }
+    }
+
+    /// Calls a route of the matrix with `body`: as JSON, or as a recording chunk.
+    async fn call_with(
+        &self,
+        method: Method,
+        path: &str,
+        credential: Option<&str>,
+        body: Body,
+    ) -> (StatusCode, String) {
+        let Body::RecordingChunk = body else {
+            let body = self.body(body).await;
+            return self.call(method, path, credential, &body).await;
+        };
+        let mut request = self
+            .server
+            .client
+            .request(method, self.server.url(path))
+            .header("content-type", "video/webm;codecs=vp8,opus")
+            .header("content-range", "bytes 0-4/*")
+            .body("webm!");
+        if let Some(credential) = credential {
+            request = request.bearer_auth(credential);
+        }
+        let response = request.send().await.unwrap();
+        (response.status(), response.text().await.unwrap())
     }
 
     /// Calls `path`, with `credential` as the bearer token and `body` unless it is null.
@@ -439,9 +483,8 @@ async fn every_route_answers_every_caller_as_the_matrix_says() {
         let method = Method::from_bytes(row.method.as_bytes()).unwrap();
         for (caller, expected) in CALLERS.into_iter().zip(row.statuses) {
             let credential = fixture.credential(caller).await;
-            let body = fixture.body(row.body).await;
             let (status, text) = fixture
-                .call(method.clone(), &path, credential.as_deref(), &body)
+                .call_with(method.clone(), &path, credential.as_deref(), row.body)
                 .await;
             let cell = format!("{} {path} as {caller:?}", row.method);
             if status.as_u16() != expected {

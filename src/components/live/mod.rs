@@ -11,6 +11,7 @@ mod poll_composer;
 mod questions;
 mod room_status;
 mod room_view;
+mod stage;
 
 pub use breakouts::LiveBreakouts;
 pub use chat::LiveChat;
@@ -20,3 +21,4 @@ pub use poll::LivePoll;
 pub use questions::LiveQuestions;
 pub use room_status::LiveRoomStatus;
 pub use room_view::LiveRoomView;
+pub use stage::LiveStage;

@@ -4,9 +4,10 @@
 
 use super::{
     LiveBreakouts, LiveChat, LiveHands, LivePeople, LivePoll, LiveQuestions, LiveRoomStatus,
+    LiveStage,
 };
 use crate::i18n::{I18nInjection, LiveMsg};
-use crate::state::live::LiveConnection;
+use crate::state::live::{LiveConnection, LiveMedia};
 use lectern_api::v1::live::SessionStatus;
 use lectern_core::live::LiveSessionId;
 use leptos::prelude::*;
@@ -21,6 +22,7 @@ pub fn LiveRoomView(
     let i18n = I18nInjection::expect();
     let connection = LiveConnection::open(&session_id, &token);
     provide_context(connection);
+    provide_context(LiveMedia::start(connection));
     let has_ended = Memo::new(move |_| {
         connection
             .with_room(|room| room.status == SessionStatus::Ended)
@@ -44,6 +46,7 @@ pub fn LiveRoomView(
         {move || (is_joined.get() && !has_ended.get()).then(|| view! {
             <div class="live-layout">
                 <div class="live-main">
+                    <LiveStage />
                     <LiveHands />
                     <LivePoll />
                     <LiveBreakouts />

@@ -64,6 +64,7 @@ pub(super) fn text(msg: CollabMsg) -> &'static str {
         CollabMsg::NotifyGraded => "قُيّم عملك في «{title}»",
         CollabMsg::NotifyAnnouncement => "إعلان: {title}",
         CollabMsg::NotifyLiveSoon => "يبدأ قريبًا: {title}",
+        CollabMsg::NotifyRecordingReady => "التسجيل جاهز: {title}",
         CollabMsg::AnnouncementsHeading => "الإعلانات",
         CollabMsg::AnnouncementsLink => "الإعلانات",
         CollabMsg::NoAnnouncements => "لا إعلانات بعد.",

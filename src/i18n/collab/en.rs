@@ -60,6 +60,7 @@ pub(super) fn text(msg: CollabMsg) -> &'static str {
         CollabMsg::NotifyGraded => "Your work for “{title}” was graded",
         CollabMsg::NotifyAnnouncement => "Announcement: {title}",
         CollabMsg::NotifyLiveSoon => "Starting soon: {title}",
+        CollabMsg::NotifyRecordingReady => "Recording ready: {title}",
         CollabMsg::AnnouncementsHeading => "Announcements",
         CollabMsg::AnnouncementsLink => "Announcements",
         CollabMsg::NoAnnouncements => "No announcements yet.",

@@ -77,6 +77,8 @@ pub enum CollabMsg {
     NotifyAnnouncement,
     /// Contains `{title}`.
     NotifyLiveSoon,
+    /// Contains `{title}`.
+    NotifyRecordingReady,
     AnnouncementsHeading,
     AnnouncementsLink,
     NoAnnouncements,
@@ -108,7 +110,7 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    const TEMPLATES: [(CollabMsg, &[&str]); 11] = [
+    const TEMPLATES: [(CollabMsg, &[&str]); 12] = [
         (CollabMsg::Refused, &["reason"]),
         (CollabMsg::NewReplies, &["count"]),
         (CollabMsg::Edited, &["time"]),
@@ -120,6 +122,7 @@ mod tests {
         (CollabMsg::NotifyGraded, &["title"]),
         (CollabMsg::NotifyAnnouncement, &["title"]),
         (CollabMsg::Announced, &["count"]),
+        (CollabMsg::NotifyRecordingReady, &["title"]),
     ];
 
     #[wasm_bindgen_test(unsupported = test)]

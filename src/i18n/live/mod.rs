@@ -113,6 +113,24 @@ pub enum LiveMsg {
     AttendanceStillHere,
     StageHeading,
     StageWaiting,
+    AudioOnly,
+    ShareScreen,
+    StopSharing,
+    CameraOn,
+    CameraOff,
+    YouPreview,
+    /// Contains `{name}`.
+    ScreenOf,
+    /// Contains `{source}`, `{reason}`.
+    MediaRefused,
+    SourceMicrophone,
+    SourceCamera,
+    SourceScreen,
+    RefusalNotAllowed,
+    RefusalNotFound,
+    RefusalNotReadable,
+    RefusalUnsupported,
+    RefusalOther,
 }
 
 /// The text of `msg` in `locale`.
@@ -128,7 +146,7 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    const TEMPLATES: [(LiveMsg, &[&str]); 18] = [
+    const TEMPLATES: [(LiveMsg, &[&str]); 20] = [
         (LiveMsg::LinkRetrying, &["seconds"]),
         (LiveMsg::Refused, &["message"]),
         (LiveMsg::ChatFromRoom, &["room"]),
@@ -147,6 +165,8 @@ mod tests {
         (LiveMsg::BreakoutYouAreIn, &["room", "time"]),
         (LiveMsg::BreakoutBroadcastFrom, &["text"]),
         (LiveMsg::BreakoutEndsAt, &["time"]),
+        (LiveMsg::ScreenOf, &["name"]),
+        (LiveMsg::MediaRefused, &["source", "reason"]),
     ];
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -78,6 +78,7 @@ impl Room {
                 .iter()
                 .map(|(name, is_connected)| ParticipantView {
                     user_id: user(name),
+                    display_name: name.to_string(),
                     role: Room::role_of(name),
                     is_connected: *is_connected,
                 })

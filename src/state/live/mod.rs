@@ -6,11 +6,13 @@
 //! what it sends, for the media layer (`io::rtc`).
 
 mod connection;
+mod media;
 mod media_plan;
 mod model;
 pub mod reconnect;
 
 pub use connection::{LiveConnection, SignalSink};
+pub use media::LiveMedia;
 pub use media_plan::{media_plan, MediaChoices, MediaPlan, PeerLink, SendPlan};
 pub use model::{Follow, LiveRoomModel};
 pub use reconnect::{LinkStatus, StopReason};

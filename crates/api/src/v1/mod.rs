@@ -124,6 +124,19 @@ pub mod routes {
     pub const LIVE_SOCKET: &str = super::live::LIVE_ROOM_SOCKET;
     /// A live session's attendance, for its instructor.
     pub const LIVE_ATTENDANCE: &str = "/api/v1/live/{session_id}/attendance";
+    /// A live session's recording, for its instructor: `PUT` the next chunk, `GET` how much
+    /// is stored (`lectern_api::v1::live::RecordingStatus`).
+    pub const LIVE_RECORDING: &str = "/api/v1/live/{session_id}/recording";
+    /// The recording is whole: it becomes a lesson of the course.
+    pub const LIVE_RECORDING_COMPLETE: &str = "/api/v1/live/{session_id}/recording/complete";
+
+    pub fn live_recording(session_id: &lectern_core::live::LiveSessionId) -> String {
+        format!("/api/v1/live/{session_id}/recording")
+    }
+
+    pub fn live_recording_complete(session_id: &lectern_core::live::LiveSessionId) -> String {
+        format!("/api/v1/live/{session_id}/recording/complete")
+    }
 
     pub fn upload(upload_id: &super::UploadId) -> String {
         format!("/api/v1/uploads/{upload_id}")

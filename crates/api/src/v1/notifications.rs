@@ -3,8 +3,9 @@
 //! enrolled in a course.
 //!
 //! Notifications are made by the server: a reply to the caller's thread or post, a graded
-//! assignment or reviewed quiz answer, a new announcement, and a live session starting
-//! within [`LIVE_SOON_MINUTES`] (by the server's clock, made when the inbox is read).
+//! assignment or reviewed quiz answer, a new announcement, a live session starting
+//! within [`LIVE_SOON_MINUTES`] (by the server's clock, made when the inbox is read), and a
+//! live session's recording ready to watch.
 
 use jiff::Timestamp;
 use lectern_core::discussion::PostId;
@@ -32,6 +33,8 @@ pub enum NotificationKind {
     Announcement,
     /// A live session of the course starts soon.
     LiveSoon,
+    /// A live session's recording is a lesson now (`lesson_id` is the recording's).
+    RecordingReady,
 }
 
 /// One notification.

@@ -43,10 +43,18 @@ pub enum ProblemType {
     /// it takes one submission and has it).
     SubmissionClosed,
     InvalidGrade,
+    /// The server keeps no recordings (it has no media directory): 503.
+    RecordingsUnavailable,
+    /// A recording completed with nothing stored yet.
+    NothingRecorded,
+    /// A chunk past the end of a recording that is complete already.
+    RecordingComplete,
+    /// A recording that cannot become a lesson as described (its duration, its lesson id).
+    InvalidRecording,
 }
 
 impl ProblemType {
-    pub const ALL: [ProblemType; 26] = [
+    pub const ALL: [ProblemType; 30] = [
         ProblemType::Unauthorized,
         ProblemType::BadCredentials,
         ProblemType::Forbidden,
@@ -73,6 +81,10 @@ impl ProblemType {
         ProblemType::UploadOffsetMismatch,
         ProblemType::SubmissionClosed,
         ProblemType::InvalidGrade,
+        ProblemType::RecordingsUnavailable,
+        ProblemType::NothingRecorded,
+        ProblemType::RecordingComplete,
+        ProblemType::InvalidRecording,
     ];
 
     /// The problem `type` member: a URI reference relative to the API's origin.
@@ -104,6 +116,10 @@ impl ProblemType {
             ProblemType::UploadOffsetMismatch => "/problems/upload-offset-mismatch",
             ProblemType::SubmissionClosed => "/problems/submission-closed",
             ProblemType::InvalidGrade => "/problems/invalid-grade",
+            ProblemType::RecordingsUnavailable => "/problems/recordings-unavailable",
+            ProblemType::NothingRecorded => "/problems/nothing-recorded",
+            ProblemType::RecordingComplete => "/problems/recording-complete",
+            ProblemType::InvalidRecording => "/problems/invalid-recording",
         }
     }
 
@@ -133,6 +149,9 @@ impl ProblemType {
             ProblemType::RateLimited => 429,
             ProblemType::InvalidUpload | ProblemType::InvalidGrade => 422,
             ProblemType::UploadOffsetMismatch | ProblemType::SubmissionClosed => 409,
+            ProblemType::RecordingsUnavailable => 503,
+            ProblemType::NothingRecorded | ProblemType::RecordingComplete => 409,
+            ProblemType::InvalidRecording => 422,
         }
     }
 
@@ -171,6 +190,10 @@ impl ProblemType {
             ProblemType::UploadOffsetMismatch => "The chunk does not continue the upload",
             ProblemType::SubmissionClosed => "The assignment takes no more submissions",
             ProblemType::InvalidGrade => "The grade cannot be recorded",
+            ProblemType::RecordingsUnavailable => "This server does not keep recordings",
+            ProblemType::NothingRecorded => "Nothing is recorded yet",
+            ProblemType::RecordingComplete => "The recording is complete",
+            ProblemType::InvalidRecording => "The recording cannot become a lesson",
         }
     }
 

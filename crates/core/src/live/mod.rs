@@ -19,6 +19,10 @@
 //! The server persists what the room exposes: [`LiveRoom::chat_messages`],
 //! [`LiveRoom::closed_polls`], [`LiveRoom::questions`], [`LiveRoom::breakout_rounds`] and
 //! [`LiveRoom::attendance`]. The wire form of inputs and outputs is `lectern_api::v1::live`.
+//!
+//! A session's recording becomes a lesson of its course: [`with_recording_lesson`] adds it
+//! to the manifest after the live lesson, with the main room's chat as a subtitles track
+//! ([`chat_track_vtt`]).
 
 mod attendance;
 mod breakouts;
@@ -33,6 +37,8 @@ mod participants;
 mod polls;
 mod presence;
 mod questions;
+mod recording;
+mod recording_lesson;
 mod refusal;
 mod restore;
 mod room;
@@ -58,6 +64,11 @@ pub use polls::{
     Poll, PollKind, PollResults, PollTally, PollView, MAX_POLLS, MAX_POLL_OPTIONS, MIN_POLL_OPTIONS,
 };
 pub use questions::{sort_questions, Question, QuestionView, MAX_QUESTIONS};
+pub use recording::{chat_track_vtt, CHAT_CUE_MAX, CHAT_CUE_MIN};
+pub use recording_lesson::{
+    recording_lesson_id, with_recording_lesson, RecordingLesson, RecordingLessonError,
+    CHAT_TRACK_LABEL, RECORDING_LESSON_SUFFIX, RECORDING_TITLE_SUFFIX,
+};
 pub use refusal::{
     InstructorAction, LearnerAction, LiveRefusal, TextField, MAX_BROADCAST_CHARS, MAX_CHAT_CHARS,
     MAX_POLL_OPTION_CHARS, MAX_POLL_QUESTION_CHARS, MAX_QUESTION_CHARS,

@@ -1,5 +1,6 @@
-//! `Content-Range` of a `206 Partial Content` answer (RFC 9110 §14.4): which bytes of how
-//! large a file the body holds.
+//! `Content-Range` (RFC 9110 §14.4): which bytes of how large a file a body holds, in a
+//! `206 Partial Content` answer ([`parse_content_range`]) or in a chunk sent to the server
+//! ([`parse_upload_range`], where the size may still be unknown, `*`, as while recording).
 
 /// `bytes {start}-{end}/{total}`, with `end` inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,8 +33,48 @@ pub enum ContentRangeError {
     OutOfOrder(String),
 }
 
-/// Reads a `Content-Range` header value.
+/// `bytes {start}-{end}/{total}` of an uploaded chunk, with `end` inclusive; `total` is
+/// `None` for `*`, a file whose size is not known yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UploadRange {
+    pub start: u64,
+    pub end_inclusive: u64,
+    pub total: Option<u64>,
+}
+
+impl UploadRange {
+    /// How many bytes the range covers.
+    pub fn len(&self) -> u64 {
+        self.end_inclusive - self.start + 1
+    }
+
+    /// Never true: a parsed range covers at least one byte.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The offset just past the range's last byte.
+    pub fn end_exclusive(&self) -> u64 {
+        self.end_inclusive + 1
+    }
+}
+
+/// Reads a `Content-Range` header value of an answer: the total must be known.
 pub fn parse_content_range(value: &str) -> Result<ContentRange, ContentRangeError> {
+    let range = parse_upload_range(value)?;
+    let Some(total) = range.total else {
+        return Err(ContentRangeError::UnknownTotal(value.to_owned()));
+    };
+    Ok(ContentRange {
+        start: range.start,
+        end_inclusive: range.end_inclusive,
+        total,
+    })
+}
+
+/// Reads a `Content-Range` header value of a chunk sent to the server, whose total may be
+/// `*`.
+pub fn parse_upload_range(value: &str) -> Result<UploadRange, ContentRangeError> {
     let malformed = || ContentRangeError::Malformed(value.to_owned());
     let rest = value
         .trim()
@@ -41,9 +82,6 @@ pub fn parse_content_range(value: &str) -> Result<ContentRange, ContentRangeErro
         .ok_or_else(malformed)?
         .trim_start();
     let (span, total) = rest.split_once('/').ok_or_else(malformed)?;
-    if total == "*" {
-        return Err(ContentRangeError::UnknownTotal(value.to_owned()));
-    }
     let (start, end) = span.split_once('-').ok_or_else(malformed)?;
     let number = |digits: &str| {
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -51,12 +89,18 @@ pub fn parse_content_range(value: &str) -> Result<ContentRange, ContentRangeErro
         }
         digits.parse::<u64>().map_err(|_| malformed())
     };
-    let range = ContentRange {
+    let range = UploadRange {
         start: number(start)?,
         end_inclusive: number(end)?,
-        total: number(total)?,
+        total: match total {
+            "*" => None,
+            digits => Some(number(digits)?),
+        },
     };
-    if range.end_inclusive < range.start || range.end_inclusive >= range.total {
+    let is_past_total = range
+        .total
+        .is_some_and(|total| range.end_inclusive >= total);
+    if range.end_inclusive < range.start || is_past_total {
         return Err(ContentRangeError::OutOfOrder(value.to_owned()));
     }
     Ok(range)
@@ -114,10 +158,33 @@ mod tests {
         }
     }
 
+    #[test]
+    fn an_upload_range_may_leave_the_total_open() {
+        assert_eq!(
+            parse_upload_range("bytes 4194304-8388607/*"),
+            Ok(UploadRange {
+                start: 4_194_304,
+                end_inclusive: 8_388_607,
+                total: None
+            })
+        );
+        let closed = parse_upload_range("bytes 0-9/10").unwrap();
+        assert_eq!((closed.len(), closed.end_exclusive()), (10, 10));
+        assert_eq!(closed.total, Some(10));
+        for bad in ["bytes 0-1/", "bytes 0-1/**", "bytes */10", "bytes 5-4/*"] {
+            assert!(parse_upload_range(bad).is_err(), "{bad:?}");
+        }
+        assert!(matches!(
+            parse_upload_range("bytes 0-10/10"),
+            Err(ContentRangeError::OutOfOrder(_))
+        ));
+    }
+
     proptest! {
         #[test]
         fn never_panics(value in "\\PC{0,40}") {
             let _ = parse_content_range(&value);
+            let _ = parse_upload_range(&value);
         }
 
         #[test]

@@ -8,7 +8,9 @@ mod download;
 mod files;
 mod space;
 
-pub use content_range::{parse_content_range, ContentRange, ContentRangeError};
+pub use content_range::{
+    parse_content_range, parse_upload_range, ContentRange, ContentRangeError, UploadRange,
+};
 pub use download::{
     unreferenced, ByteRange, ChunkError, CourseDownload, DownloadFailure, DownloadProgress,
     DownloadState, FileDownload, CHUNK_BYTES,

@@ -85,6 +85,17 @@ pub async fn manifest_for_user(
     .await
 }
 
+/// The stored manifest JSON of `course_id`, whoever asks.
+pub async fn manifest(
+    db: impl SqliteExecutor<'_>,
+    course_id: &CourseId,
+) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT manifest_json FROM courses WHERE course_id = ?")
+        .bind(course_id.as_str())
+        .fetch_optional(db)
+        .await
+}
+
 /// Whether a course with this id is stored.
 pub async fn exists(
     db: impl SqliteExecutor<'_>,

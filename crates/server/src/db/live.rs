@@ -37,28 +37,7 @@ pub async fn kept_room(
     session_id: &LiveSessionId,
 ) -> Result<KeptRoom, sqlx::Error> {
     let session = session_id.to_string();
-    type ChatRow = (i64, String, String, String, i64, Option<i64>);
-    let rows: Vec<ChatRow> = sqlx::query_as(
-        "SELECT sequence, sender_id, client_message_id, text, sent_at, breakout_room_id          FROM live_chat_messages WHERE session_id = ? ORDER BY sequence",
-    )
-    .bind(&session)
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut chat = Vec::with_capacity(rows.len());
-    for (sequence, sender, client_message_id, text, sent_at, breakout_room_id) in rows {
-        chat.push(ChatMessage {
-            sequence: u64::try_from(sequence).map_err(super::decode_error)?,
-            sender: UserId::parse(&sender).map_err(super::decode_error)?,
-            client_message_id: ClientMessageId::parse(&client_message_id)
-                .map_err(super::decode_error)?,
-            text,
-            sent_at: jiff::Timestamp::from_millisecond(sent_at).map_err(super::decode_error)?,
-            breakout_room_id: breakout_room_id
-                .map(|id| u32::try_from(id).map(BreakoutRoomId))
-                .transpose()
-                .map_err(super::decode_error)?,
-        });
-    }
+    let chat = chat_messages(&mut *conn, session_id).await?;
     let polls: Vec<String> = sqlx::query_scalar(
         "SELECT poll_json FROM live_polls WHERE session_id = ? ORDER BY poll_id",
     )
@@ -86,6 +65,58 @@ pub async fn kept_room(
 
 fn from_json<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, sqlx::Error> {
     serde_json::from_str(raw).map_err(super::decode_error)
+}
+
+/// The stored chat of `session_id`, every room's, in sequence order.
+pub async fn chat_messages(
+    db: impl SqliteExecutor<'_>,
+    session_id: &LiveSessionId,
+) -> Result<Vec<ChatMessage>, sqlx::Error> {
+    type ChatRow = (i64, String, String, String, i64, Option<i64>);
+    let rows: Vec<ChatRow> = sqlx::query_as(
+        "SELECT sequence, sender_id, client_message_id, text, sent_at, breakout_room_id \
+         FROM live_chat_messages WHERE session_id = ? ORDER BY sequence",
+    )
+    .bind(session_id.to_string())
+    .fetch_all(db)
+    .await?;
+    let mut chat = Vec::with_capacity(rows.len());
+    for (sequence, sender, client_message_id, text, sent_at, breakout_room_id) in rows {
+        chat.push(ChatMessage {
+            sequence: u64::try_from(sequence).map_err(super::decode_error)?,
+            sender: UserId::parse(&sender).map_err(super::decode_error)?,
+            client_message_id: ClientMessageId::parse(&client_message_id)
+                .map_err(super::decode_error)?,
+            text,
+            sent_at: jiff::Timestamp::from_millisecond(sent_at).map_err(super::decode_error)?,
+            breakout_room_id: breakout_room_id
+                .map(|id| u32::try_from(id).map(BreakoutRoomId))
+                .transpose()
+                .map_err(super::decode_error)?,
+        });
+    }
+    Ok(chat)
+}
+
+/// The display names of everyone who wrote in `session_id`'s chat, by user (from the
+/// users table, enrolled in the course still or not).
+pub async fn chat_sender_names(
+    db: impl SqliteExecutor<'_>,
+    session_id: &LiveSessionId,
+) -> Result<std::collections::BTreeMap<UserId, String>, sqlx::Error> {
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "SELECT user_id, display_name FROM users WHERE user_id IN \
+         (SELECT sender_id FROM live_chat_messages WHERE session_id = ?)",
+    )
+    .bind(session_id.to_string())
+    .fetch_all(db)
+    .await?;
+    rows.into_iter()
+        .map(|(user_id, display_name)| {
+            let user_id = UserId::parse(&user_id).map_err(super::decode_error)?;
+            Ok((user_id, display_name))
+        })
+        .collect()
 }
 
 /// Writes what `room` has that `saved` says is not stored yet, then remembers it.

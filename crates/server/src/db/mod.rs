@@ -5,7 +5,8 @@
 //! keys LMSs hold, `launches` their single-use launch links; `users` also maps LMS learners
 //! to accounts; `uploads` and `submissions` hold assignment files, work handed in and its
 //! grades; `discussions` holds posts, their versions and threads, `notifications` each
-//! user's inbox and `announcements` what instructors sent).
+//! user's inbox and `announcements` what instructors sent; `live` keeps what live rooms
+//! exposed and `recordings` their recordings' uploads).
 
 pub mod announcements;
 pub mod api_keys;
@@ -19,6 +20,7 @@ pub mod launches;
 pub mod live;
 pub mod notifications;
 pub mod progress;
+pub mod recordings;
 pub mod sessions;
 pub mod submissions;
 pub mod uploads;

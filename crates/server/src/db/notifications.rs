@@ -1,5 +1,5 @@
 //! The `notifications` table: what each user is told about (a reply, a grade, an
-//! announcement, a live session soon), newest first, with when they read it. Each subject
+//! announcement, a live session soon, a recording ready), newest first, with when they read it. Each subject
 //! is notified to a user once: a second notice with the same `subject_key` is dropped.
 
 use super::{decode_error, encode_error};
@@ -19,7 +19,8 @@ pub struct NewNotification<'a> {
     pub post_id: Option<&'a PostId>,
     pub announcement_id: Option<&'a str>,
     /// What it is about, unique per user: `reply:{post_id}`, `graded:{submission_id}:{n}`,
-    /// `announcement:{announcement_id}`, `live_soon:{course_id}:{lesson_id}:{starts_at}`.
+    /// `announcement:{announcement_id}`, `live_soon:{course_id}:{lesson_id}:{starts_at}`,
+    /// `recording_ready:{course_id}:{live_lesson_id}`.
     pub subject_key: &'a str,
     pub title: &'a str,
     pub actor: Option<&'a str>,
@@ -32,6 +33,7 @@ fn kind_name(kind: NotificationKind) -> &'static str {
         NotificationKind::Graded => "graded",
         NotificationKind::Announcement => "announcement",
         NotificationKind::LiveSoon => "live_soon",
+        NotificationKind::RecordingReady => "recording_ready",
     }
 }
 
@@ -41,6 +43,7 @@ fn kind_of(name: &str) -> Option<NotificationKind> {
         NotificationKind::Graded,
         NotificationKind::Announcement,
         NotificationKind::LiveSoon,
+        NotificationKind::RecordingReady,
     ]
     .into_iter()
     .find(|kind| kind_name(*kind) == name)

@@ -7,6 +7,7 @@
 //! from its channel. A frame over `MAX_MESSAGE_BYTES` closes it with 1009, a flood with
 //! 1008; a malformed frame or a refused command is answered to the sender alone.
 
+use super::live_access::instructed_session;
 use super::{ApiError, AuthUser};
 use crate::auth::token;
 use crate::db::live::Saved;
@@ -263,27 +264,18 @@ async fn close(socket: &mut WebSocket, code: u16) {
     let _ = socket.send(Message::Close(Some(frame))).await;
 }
 
-/// `GET /api/v1/live/{session_id}/attendance`: the session's instructor only (404 to others).
+/// `GET /api/v1/live/{session_id}/attendance`: the session's instructor only (404 to others,
+/// members of the course too).
 async fn attendance(
     State(state): State<AppState>,
     caller: AuthUser,
     Path(raw_session_id): Path<String>,
 ) -> Result<Json<LiveAttendance>, ApiError> {
-    let session_id = LiveSessionId::parse(&raw_session_id).map_err(|_| ApiError::NotFound)?;
-    let Some((manifest_json, _role)) =
-        courses::manifest_for_user(&state.db, &caller.profile.user_id, session_id.course_id())
-            .await?
-    else {
-        return Err(ApiError::NotFound);
-    };
-    let course = parse_manifest(&manifest_json).map_err(|problems| {
-        ApiError::Internal(format!("a stored manifest no longer validates: {problems}"))
-    })?;
-    let config = RoomConfig::for_lesson(&course, session_id.lesson_id(), Default::default())
-        .map_err(|_| ApiError::NotFound)?;
-    if config.instructor != caller.profile.user_id {
-        return Err(ApiError::NotFound);
-    }
+    let session_id =
+        match instructed_session(&state.db, &caller.profile.user_id, &raw_session_id).await {
+            Err(ApiError::Forbidden(_)) => return Err(ApiError::NotFound),
+            found => found?,
+        };
     let attendance = live_db::attendance(&state.db, &session_id).await?;
     Ok(Json(LiveAttendance {
         session_id,

@@ -31,6 +31,8 @@ mod json;
 mod launch_refusal;
 mod launches;
 mod live;
+mod live_access;
+mod live_recording;
 mod media;
 mod notifications;
 mod peer_limit;
@@ -40,6 +42,9 @@ mod progress;
 mod quiz_access;
 mod quiz_events;
 mod quizzes;
+mod recording_complete;
+mod recording_files;
+mod recording_problem;
 mod session;
 mod submission;
 mod submission_view;
@@ -51,6 +56,7 @@ pub use auth::{ApiKeyCaller, AuthUser};
 pub use error::{ApiError, METHOD_NOT_ALLOWED_TYPE};
 pub use json::ApiJson;
 pub use launch_refusal::{LaunchRefusal, LAUNCH_TTL};
+pub use recording_problem::RecordingProblem;
 
 use crate::rate_limit::RouteGroup;
 use crate::AppState;
@@ -103,6 +109,9 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("GET", routes::CALENDAR_ICS),
     ("GET", routes::LIVE_SOCKET),
     ("GET", routes::LIVE_ATTENDANCE),
+    ("PUT", routes::LIVE_RECORDING),
+    ("GET", routes::LIVE_RECORDING),
+    ("POST", routes::LIVE_RECORDING_COMPLETE),
 ];
 
 /// The API routes limited per peer address, with their route group: the handlers of exactly
@@ -135,6 +144,8 @@ pub fn app(state: AppState) -> Router {
         .merge(gradebook::router())
         .merge(calendar::router())
         .merge(live::router())
+        // Its own body limit on chunks, like uploads.
+        .merge(live_recording::router())
         .method_not_allowed_fallback(method_not_allowed)
         .route("/api", any(not_found))
         .route("/api/{*rest}", any(not_found))

@@ -17,7 +17,7 @@ use super::assignment_problem::AssignmentProblem;
 use super::assignment_rules::{media_type_essence, submit_refusal};
 use super::attachment::attachment_response;
 use super::quiz_access::Viewer;
-use super::upload_files::UploadFiles;
+use super::upload_files::{unstored_part, UploadFiles};
 use super::{ApiError, AuthUser};
 use crate::db::submissions;
 use crate::db::uploads::{self, StoredUpload};
@@ -204,7 +204,7 @@ fn file_problem(problem: SubmissionProblem) -> ApiError {
 }
 
 /// `text` as a sentence: capitalised, with a full stop.
-fn sentence(text: &str) -> String {
+pub(super) fn sentence(text: &str) -> String {
     let mut chars = text.chars();
     let Some(first) = chars.next() else {
         return String::new();
@@ -225,21 +225,16 @@ async fn store_chunk(
         return Ok(upload);
     }
     let received = upload.received_bytes;
-    if chunk.start > received {
-        return Err(AssignmentProblem::UploadOffsetMismatch {
+    let new_bytes = unstored_part(received, chunk.start, &chunk.bytes).map_err(|_| {
+        AssignmentProblem::UploadOffsetMismatch {
             received_bytes: received,
         }
-        .into());
-    }
+    })?;
     let end = chunk
         .start
         .saturating_add(u64::try_from(chunk.bytes.len()).unwrap_or(u64::MAX));
     // The first write makes the file, even an empty one.
-    if end > received || received == 0 {
-        let new_bytes = usize::try_from(received - chunk.start)
-            .ok()
-            .and_then(|already| chunk.bytes.get(already..))
-            .unwrap_or_default();
+    if !new_bytes.is_empty() || received == 0 {
         files
             .write_at(&upload.upload_id, received, new_bytes)
             .await?;

@@ -3,14 +3,18 @@
 //! speaks to it like the player does. The server has the default rate limits unless a test
 //! sets its own. Quiz helpers are in `quiz.rs`, learner event and progress helpers in
 //! `events.rs`, LMS launch helpers and a log buffer in `launches.rs`, discussion and inbox
-//! helpers in `discussions.rs`, assignment, upload and grading helpers in `assignments.rs`.
+//! helpers in `discussions.rs`, assignment, upload and grading helpers in `assignments.rs`,
+//! live room helpers (the WebSocket, chat) in `live.rs`, live recording helpers in
+//! `recording.rs`.
 #![allow(dead_code)] // each test binary uses a different subset
 
 pub mod assignments;
 pub mod discussions;
 pub mod events;
 pub mod launches;
+pub mod live;
 pub mod quiz;
+pub mod recording;
 
 use lectern_api::v1::{ProblemDetails, SessionResponse, PROBLEM_JSON};
 use lectern_server::{app, db, demo, AppState, Clock, PublicUrl, RateLimits};

@@ -9,8 +9,11 @@
 //! a [`WireError`] (it never panics). The room's rules are the core's
 //! ([`lectern_core::live`]): a [`ClientMessage`] becomes a [`RoomInput`], and each
 //! [`RoomEvent`] the room puts out becomes a [`ServerMessage`].
+//!
+//! The session's recording is uploaded over HTTP, not the socket (`recording`).
 
 mod ice;
+mod recording;
 
 pub use ice::IceServer;
 use jiff::{SignedDuration, Timestamp};
@@ -21,6 +24,10 @@ pub use lectern_core::live::{
 };
 use lectern_core::live::{ConnectionId, LiveRefusal, RoomCommand, RoomEvent, RoomInput, Signal};
 use lectern_core::UserId;
+pub use recording::{
+    CompleteRecording, RecordingStatus, MAX_RECORDING_BYTES, MAX_RECORDING_CHUNK_BYTES,
+    MAX_RECORDING_SECONDS, RECORDING_MEDIA_TYPES,
+};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 

@@ -4,6 +4,7 @@
 
 use super::assignment_problem::AssignmentProblem;
 use super::launch_refusal::LaunchRefusal;
+use super::recording_problem::RecordingProblem;
 use axum::http::header::{CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -76,6 +77,9 @@ pub enum ApiError {
     /// A refused upload or grade; the problem says what to do.
     #[error(transparent)]
     Assignment(#[from] AssignmentProblem),
+    /// A refused chunk or completion of a live session's recording.
+    #[error(transparent)]
+    Recording(#[from] RecordingProblem),
 }
 
 /// The problem `type` for 405, which `lectern_api` has no variant for (clients treat an
@@ -171,6 +175,7 @@ impl ApiError {
             .with_errors(errors.clone()),
             ApiError::LaunchRefused(refusal) => refusal.problem(),
             ApiError::Assignment(problem) => problem.problem(),
+            ApiError::Recording(problem) => problem.problem(),
             ApiError::RateLimited {
                 retry_after_seconds,
             } => {
@@ -251,6 +256,9 @@ impl IntoResponse for ApiError {
         }
         if let Some(retry_after) = retry_after {
             headers.insert(RETRY_AFTER, retry_after);
+        }
+        if let ApiError::Recording(problem) = &self {
+            headers.extend(problem.headers());
         }
         response
     }
