@@ -77,6 +77,14 @@ impl LiveCourse {
         format!("/courses/{}/lessons/{}", self.course_id, self.reading_id)
     }
 
+    /// The lesson the session's recording becomes.
+    pub fn recording_path(&self) -> String {
+        format!(
+            "/courses/{}/lessons/{}-recording",
+            self.course_id, self.live_id
+        )
+    }
+
     pub fn room_path(&self) -> String {
         format!("/courses/{}/lessons/{}/live", self.course_id, self.live_id)
     }

@@ -1,13 +1,17 @@
-//! A live class in three real Chromium windows, on a course of its own whose session starts
-//! a few seconds after the test begins. learner1 waits on a reading and is taken into the
-//! room by itself at the start (by the server's clock), with a notice and the way back.
-//! instructor1 runs the room: chat reaches the others and a late joiner (learner2) gets
-//! the history; a poll's votes tally and its results reach the learners when it closes; a
-//! raised hand is admitted; questions are upvoted and answered; two breakout rooms hold
-//! one learner each, keep their chat apart, hear the instructor's broadcast and return to
-//! the main room. learner1 reaches the server through a link the test cuts: the socket
-//! drops for real, comes back by itself and the chat shows nothing twice. When the
-//! instructor ends the class everyone leaves the room.
+//! A live class in real Chromium windows (fake camera and microphone), on a course of its
+//! own whose session starts a few seconds after the test begins. learner1 waits on a
+//! reading and is taken into the room by itself at the start (by the server's clock), with
+//! a notice and the way back, and sees the instructor's video, frames advancing. instructor1
+//! runs the room: chat reaches the others and a late joiner (learner2) gets the history; a
+//! poll's votes tally and its results reach the learners when it closes; a raised hand is
+//! admitted and the instructor receives that learner's audio; questions are upvoted and
+//! answered. learner3 joins for breakout rooms: three learners in two rooms, where only
+//! members connect and chat stays inside, the broadcast reaches every room, and closing
+//! brings everyone back. learner1 reaches the server through a link the test cuts: the
+//! socket drops for real, comes back by itself and the chat shows nothing twice. When the
+//! instructor ends the class everyone leaves the room, and the instructor's recording,
+//! uploaded while the class ran, becomes a video lesson that plays, with the chat in its
+//! transcript.
 
 use anyhow::{ensure, Context, Result};
 use lectern_e2e::{Browser, CuttableLink, Env, LiveCourse};
@@ -182,6 +186,21 @@ async fn run_class(
         browser.find(".live-ended a").await?;
         browser.wait_for_link("stopped").await?;
     }
+    instructor
+        .wait_for_attribute(".recording-status", "data-recording", "saved")
+        .await?;
+
+    // The recording is a lesson now: it plays, with the class chat in its transcript.
+    learner.visit(&course.recording_path()).await?;
+    learner.find("video").await?;
+    learner.play_lecture().await?;
+    learner
+        .wait_until("the recording to play on", |state| state.current_time > 1.0)
+        .await?;
+    learner.open_transcript().await?;
+    learner
+        .wait_for_text("#transcript-panel", "Learner One: Hello from learner one")
+        .await?;
     Ok(())
 }
 

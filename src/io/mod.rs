@@ -5,6 +5,7 @@
 
 pub mod assignments_api;
 pub mod attempt_store;
+pub mod class_recorder;
 pub mod course_source;
 pub mod discussions_api;
 pub mod document;
@@ -27,6 +28,7 @@ pub mod memory_db;
 pub mod progress_store;
 pub mod quiz_api;
 pub mod random;
+pub mod recording_upload;
 pub mod rtc;
 pub mod scroll;
 pub mod server_clock;

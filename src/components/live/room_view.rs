@@ -4,10 +4,10 @@
 
 use super::{
     LiveBreakouts, LiveChat, LiveHands, LivePeople, LivePoll, LiveQuestions, LiveRoomStatus,
-    LiveStage,
+    LiveStage, RecordingStatus,
 };
 use crate::i18n::{I18nInjection, LiveMsg};
-use crate::state::live::{LiveConnection, LiveMedia};
+use crate::state::live::{record_class, LiveConnection, LiveMedia};
 use lectern_api::v1::live::SessionStatus;
 use lectern_core::live::LiveSessionId;
 use leptos::prelude::*;
@@ -22,7 +22,9 @@ pub fn LiveRoomView(
     let i18n = I18nInjection::expect();
     let connection = LiveConnection::open(&session_id, &token);
     provide_context(connection);
-    provide_context(LiveMedia::start(connection));
+    let media = LiveMedia::start(connection);
+    provide_context(media);
+    let recording = record_class(session_id.clone(), token.clone(), connection, media);
     let has_ended = Memo::new(move |_| {
         connection
             .with_room(|room| room.status == SessionStatus::Ended)
@@ -37,6 +39,7 @@ pub fn LiveRoomView(
     let leave_href = lesson_href.clone();
     view! {
         <LiveRoomStatus />
+        <RecordingStatus state=recording />
         {move || has_ended.get().then(|| view! {
             <section class="live-ended" role="status">
                 <p>{i18n.live(LiveMsg::StatusEnded)} " " {i18n.live(LiveMsg::RecordingLater)}</p>

@@ -106,5 +106,10 @@ pub(super) fn text(msg: LiveMsg) -> &'static str {
         LiveMsg::RefusalNotReadable => "تعذّر تشغيله (ربما يستخدمه تطبيق آخر)",
         LiveMsg::RefusalUnsupported => "لا يستطيع هذا المتصفح التقاط الوسائط هنا",
         LiveMsg::RefusalOther => "رفضه المتصفح",
+        LiveMsg::RecordingOn => "جارٍ التسجيل · حُفظ {size}",
+        LiveMsg::RecordingWaiting => "جارٍ التسجيل · في انتظار الشبكة لحفظه",
+        LiveMsg::RecordingSaved => "صار التسجيل درسًا في المقرر.",
+        LiveMsg::RecordingFailed => "تعذّر حفظ التسجيل: {error}",
+        LiveMsg::WatchRecording => "شاهد التسجيل",
     }
 }

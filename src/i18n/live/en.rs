@@ -110,5 +110,10 @@ pub(super) fn text(msg: LiveMsg) -> &'static str {
         LiveMsg::RefusalNotReadable => "it could not be started (another app may be using it)",
         LiveMsg::RefusalUnsupported => "this browser cannot capture media here",
         LiveMsg::RefusalOther => "the browser refused it",
+        LiveMsg::RecordingOn => "Recording · {size} saved",
+        LiveMsg::RecordingWaiting => "Recording · waiting for the network to save it",
+        LiveMsg::RecordingSaved => "The recording is a lesson of the course now.",
+        LiveMsg::RecordingFailed => "The recording could not be saved: {error}",
+        LiveMsg::WatchRecording => "Watch the recording",
     }
 }

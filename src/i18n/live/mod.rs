@@ -131,6 +131,13 @@ pub enum LiveMsg {
     RefusalNotReadable,
     RefusalUnsupported,
     RefusalOther,
+    /// Contains `{size}`.
+    RecordingOn,
+    RecordingWaiting,
+    RecordingSaved,
+    /// Contains `{error}`.
+    RecordingFailed,
+    WatchRecording,
 }
 
 /// The text of `msg` in `locale`.
@@ -146,7 +153,7 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
-    const TEMPLATES: [(LiveMsg, &[&str]); 20] = [
+    const TEMPLATES: [(LiveMsg, &[&str]); 22] = [
         (LiveMsg::LinkRetrying, &["seconds"]),
         (LiveMsg::Refused, &["message"]),
         (LiveMsg::ChatFromRoom, &["room"]),
@@ -167,6 +174,8 @@ mod tests {
         (LiveMsg::BreakoutEndsAt, &["time"]),
         (LiveMsg::ScreenOf, &["name"]),
         (LiveMsg::MediaRefused, &["source", "reason"]),
+        (LiveMsg::RecordingOn, &["size"]),
+        (LiveMsg::RecordingFailed, &["error"]),
     ];
 
     #[wasm_bindgen_test(unsupported = test)]

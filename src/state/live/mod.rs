@@ -10,9 +10,11 @@ mod media;
 mod media_plan;
 mod model;
 pub mod reconnect;
+mod recording;
 
 pub use connection::{LiveConnection, SignalSink};
 pub use media::LiveMedia;
 pub use media_plan::{media_plan, MediaChoices, MediaPlan, PeerLink, SendPlan};
 pub use model::{Follow, LiveRoomModel};
 pub use reconnect::{LinkStatus, StopReason};
+pub use recording::{record_class, RecordingState};
