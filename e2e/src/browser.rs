@@ -407,6 +407,11 @@ impl Browser {
     }
 
     /// The underlying WebDriver client, for checks the helpers do not cover.
+    /// The processor time this browser's processes have spent, in seconds.
+    pub fn cpu_seconds(&self) -> f64 {
+        self.profile.cpu_seconds()
+    }
+
     pub fn client(&self) -> &Client {
         &self.client
     }

@@ -43,6 +43,19 @@ impl Profile {
         format!("--user-data-dir={}", self.path.display())
     }
 
+    /// The processor time, in seconds, that every Chromium process using this folder has
+    /// spent so far (user and system, from `/proc/<pid>/stat`). Processes that ended are
+    /// not counted, so take differences over a window in which none ends.
+    pub fn cpu_seconds(&self) -> f64 {
+        let processes = running_processes();
+        let ticks: u64 = processes_using(&processes, &self.user_data_dir_arg())
+            .into_iter()
+            .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/stat")).ok())
+            .filter_map(|stat| cpu_ticks(&stat))
+            .sum();
+        ticks as f64 / clock_ticks_per_second()
+    }
+
     /// Kills every Chromium process using this folder with SIGKILL, as a crash or a power
     /// cut would, and waits until they are gone. Nothing is flushed or closed first.
     pub async fn kill_chromium(&self) -> Result<()> {
@@ -145,6 +158,28 @@ fn has_arg(command_line: &str, arg: &str) -> bool {
     })
 }
 
+/// `utime + stime` from `/proc/<pid>/stat` (fields 14 and 15, after the name).
+fn cpu_ticks(stat: &str) -> Option<u64> {
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    // After the name: state (3), ppid (4), … utime (14), stime (15).
+    let user = fields.get(11)?.parse::<u64>().ok()?;
+    let system = fields.get(12)?.parse::<u64>().ok()?;
+    Some(user + system)
+}
+
+/// The kernel's clock ticks per second (`getconf CLK_TCK`), 100 if it cannot be asked.
+fn clock_ticks_per_second() -> f64 {
+    std::process::Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|output| String::from_utf8(output.stdout).ok())
+        .and_then(|text| text.trim().parse::<f64>().ok())
+        .filter(|ticks| *ticks > 0.0)
+        .unwrap_or(100.0)
+}
+
 /// The parent's pid from `/proc/<pid>/stat`: `pid (name) state ppid ...`, where the name
 /// may hold spaces and parentheses.
 fn parent_pid(stat: &str) -> Option<u32> {
@@ -173,6 +208,14 @@ mod tests {
             parent_pid,
             command_line: command_line.into(),
         }
+    }
+
+    #[test]
+    fn reads_user_and_system_ticks_after_a_name_with_spaces_and_parentheses() {
+        let stat = "4242 (chromium (renderer) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 \
+                    250 75 0 0 20 0 12 0 9000 100000 2000";
+        assert_eq!(cpu_ticks(stat), Some(325));
+        assert_eq!(cpu_ticks("4242 (cut short) S 1"), None);
     }
 
     #[test]

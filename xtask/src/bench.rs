@@ -53,6 +53,9 @@ pub fn bench() -> Result<()> {
     ]))?;
     stack.manage([OsStr::new("import"), course.as_os_str()])?;
     stack.manage(["enrol", LEARNER, QUIZ_COURSE_ID])?;
+    // The live bench launches learners as an LMS would, and schedules its own course.
+    let api_key = stack.create_api_key("bench-lms", &[])?;
+    let (server_binary, database) = stack.management();
     stack.drive(
         Command::new(cargo())
             .args([
@@ -65,7 +68,11 @@ pub fn bench() -> Result<()> {
                 "--",
             ])
             .arg(root().join("dist"))
-            .args([QUIZ_COURSE_ID, QUIZ_LESSON_ID, &questions]),
+            .args([QUIZ_COURSE_ID, QUIZ_LESSON_ID, &questions])
+            .env("LECTERN_E2E_API_KEY", api_key)
+            .env("LECTERN_E2E_HOST_PORT", "0")
+            .env("LECTERN_E2E_SERVER_BIN", server_binary)
+            .env("LECTERN_E2E_DB", database),
     )?;
     report_grading(&native, &in_browser)?;
     report_idb(&idb);

@@ -64,7 +64,39 @@ pub fn test() -> Result<()> {
         ])
         .env("CHROMEDRIVER", setup::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    remove_left_profiles();
     end_to_end()
+}
+
+/// Chromium's throwaway profiles (`org.chromium.Chromium.scoped_dir.*` in the temp folder,
+/// about 100 MB each) that the browser tests' sessions left behind: every one no running
+/// process names. Runs after runs would otherwise fill the disk.
+fn remove_left_profiles() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    let command_lines: Vec<String> = std::fs::read_dir("/proc")
+        .map(|processes| {
+            processes
+                .filter_map(|process| {
+                    let cmdline = process.ok()?.path().join("cmdline");
+                    std::fs::read(cmdline).ok()
+                })
+                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let path = entry.path();
+        let path_text = path.to_string_lossy().into_owned();
+        let is_in_use = command_lines.iter().any(|line| line.contains(&path_text));
+        if name.starts_with("org.chromium.Chromium.scoped_dir.") && !is_in_use {
+            if let Err(err) = std::fs::remove_dir_all(&path) {
+                eprintln!("xtask: could not remove {}: {err}", path.display());
+            }
+        }
+    }
 }
 
 /// Runs `lectern-e2e` in real Chromium against a freshly started stack. The tests act as an

@@ -13,11 +13,16 @@
 //!   comparison (`sync_bench.rs`).
 //! - Warm start from the service worker with the network off, against a cold start in the
 //!   same browser (`warm_start.rs`).
+//! - Live mode: joining to the first remote video frame (median of 5), chat round trip
+//!   p50/p99, and the instructor's browser's processor use with 1, 3 and 6 learners
+//!   (`live_bench.rs`).
 //! - The server under load: requests per second and p50/p99 latency of a course manifest and
 //!   of event batches, 64 concurrent clients (`api_load.rs`).
 
 #[path = "lectern_bench/api_load.rs"]
 mod api_load;
+#[path = "lectern_bench/live_bench.rs"]
+mod live_bench;
 #[path = "lectern_bench/long_quiz.rs"]
 mod long_quiz;
 #[path = "lectern_bench/raw_ingest.rs"]
@@ -70,6 +75,10 @@ async fn main() -> Result<()> {
             .parse()
             .with_context(|| format!("QUESTIONS is not a number: {questions:?}\n{USAGE}"))?,
     };
+    // `LECTERN_BENCH_ONLY=live` runs the live figures alone (they need no built quiz).
+    if std::env::var("LECTERN_BENCH_ONLY").as_deref() == Ok("live") {
+        return live_bench::report(&Env::from_env()?).await;
+    }
     let rows = report_sizes(&dist)?;
     report_wasm_added(&rows);
     let env = Env::from_env()?;
@@ -92,6 +101,7 @@ async fn main() -> Result<()> {
     warm_start::report(&env).await?;
     long_quiz::report(&env, &long_quiz).await?;
     sync_bench::report(&env).await?;
+    live_bench::report(&env).await?;
     api_load::report(&env).await
 }
 
