@@ -73,6 +73,10 @@ impl LiveCourse {
         Ok(course)
     }
 
+    pub fn course_path(&self) -> String {
+        format!("/courses/{}", self.course_id)
+    }
+
     pub fn reading_path(&self) -> String {
         format!("/courses/{}/lessons/{}", self.course_id, self.reading_id)
     }

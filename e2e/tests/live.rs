@@ -1,17 +1,18 @@
 //! A live class in real Chromium windows (fake camera and microphone), on a course of its
 //! own whose session starts a few seconds after the test begins. learner1 waits on a
-//! reading and is taken into the room by itself at the start (by the server's clock), with
-//! a notice and the way back, and sees the instructor's video, frames advancing. instructor1
-//! runs the room: chat reaches the others and a late joiner (learner2) gets the history; a
-//! poll's votes tally and its results reach the learners when it closes; a raised hand is
-//! admitted and the instructor receives that learner's audio; questions are upvoted and
-//! answered. learner3 joins for breakout rooms: three learners in two rooms, where only
-//! members connect and chat stays inside, the broadcast reaches every room, and closing
-//! brings everyone back. learner1 reaches the server through a link the test cuts: the
-//! socket drops for real, comes back by itself and the chat shows nothing twice. When the
-//! instructor ends the class everyone leaves the room, and the instructor's recording,
-//! uploaded while the class ran, becomes a video lesson that plays, with the chat in its
-//! transcript.
+//! reading and learner2 on the course's outline; both are taken into the room by
+//! themselves at the start (by the server's clock), learner1 with a notice and the way
+//! back, and both see the instructor's video, frames advancing. instructor1 runs the
+//! room: chat reaches the others; a poll's votes tally and its results reach the learners
+//! when it closes; a raised hand is admitted and the instructor receives that learner's
+//! audio; questions are upvoted and answered. learner3 joins late and gets the chat
+//! history and the poll's results; then three learners go into two breakout rooms, where
+//! only members connect and chat stays inside, the broadcast reaches every room, and
+//! closing brings everyone back. learner1 reaches the server through a link the test cuts:
+//! the socket drops for real, comes back by itself and the chat shows nothing twice. When
+//! the instructor ends the class everyone leaves the room, and the instructor's recording,
+//! uploaded while the class ran, becomes a video lesson that plays, with the chat and the
+//! poll's results in its transcript.
 
 use anyhow::{ensure, Context, Result};
 use lectern_e2e::{Browser, CuttableLink, Env, LiveCourse};
@@ -95,11 +96,14 @@ async fn run_class(
     learner: &Browser,
     late: &Browser,
 ) -> Result<()> {
-    // Before the start: the instructor waits in the room, learner1 on a reading.
+    // Before the start: the instructor waits in the room, learner1 on a reading, learner2
+    // on the course's outline.
     instructor.visit(&course.room_path()).await?;
     instructor.wait_for_session_status("scheduled").await?;
     learner.visit(&course.reading_path()).await?;
     learner.find(".lesson-title").await?;
+    late.visit(&course.course_path()).await?;
+    late.find(".next-session").await?;
 
     // The start: learner1 is taken in by itself, told why, and offered the way back.
     let switched = wait_for_path(learner, &course.room_path(), START_PATIENCE).await?;
@@ -113,9 +117,16 @@ async fn run_class(
         back == course.reading_path(),
         "the way back leads to {back}"
     );
+    let switched = wait_for_path(late, &course.room_path(), START_PATIENCE).await?;
+    ensure!(
+        switched == course.room_path(),
+        "learner2 switched to {switched}"
+    );
     instructor.wait_for_session_status("live").await?;
-    learner.wait_for_session_status("live").await?;
-    learner.wait_for_video_from("instructor1").await?;
+    for browser in [learner, late] {
+        browser.wait_for_session_status("live").await?;
+        browser.wait_for_video_from("instructor1").await?;
+    }
 
     // Chat, and the history a late joiner gets.
     learner
@@ -135,10 +146,6 @@ async fn run_class(
     learner.vote(1).await?;
     instructor.wait_for_tally(".poll-open", 1, 1).await?;
 
-    late.visit(&course.room_path()).await?;
-    late.wait_for_chat("Hello from learner one <b>bold?</b>")
-        .await?;
-    late.wait_for_video_from("instructor1").await?;
     late.vote(1).await?;
     instructor.wait_for_tally(".poll-open", 1, 2).await?;
     instructor.wait_for_tally(".poll-open", 0, 0).await?;
@@ -183,7 +190,7 @@ async fn run_class(
     instructor.click(".end-session").await?;
     for browser in [learner, late] {
         browser.wait_for_session_status("ended").await?;
-        browser.find(".live-ended a").await?;
+        browser.find(".live-ended a.back-to-lesson").await?;
         browser.wait_for_link("stopped").await?;
     }
     instructor
@@ -191,7 +198,12 @@ async fn run_class(
         .await?;
 
     // The recording is a lesson now: it plays, with the class chat in its transcript.
-    learner.visit(&course.recording_path()).await?;
+    learner.click(".live-ended a.watch-recording").await?;
+    let path = wait_for_path(learner, &course.recording_path(), START_PATIENCE).await?;
+    ensure!(
+        path == course.recording_path(),
+        "the recording is at {path}"
+    );
     learner.find("video").await?;
     learner.play_lecture().await?;
     learner
@@ -200,6 +212,12 @@ async fn run_class(
     learner.open_transcript().await?;
     learner
         .wait_for_text("#transcript-panel", "Learner One: Hello from learner one")
+        .await?;
+    learner
+        .wait_for_text("#transcript-panel", "Which planet is largest?")
+        .await?;
+    learner
+        .wait_for_text("#transcript-panel", "Jupiter: 2")
         .await?;
     Ok(())
 }
@@ -217,7 +235,12 @@ async fn breakouts(
 ) -> Result<()> {
     let third = signed_in(env, "learner3").await?;
     let outcome = async {
+        // A late joiner: the chat so far, and the results of the closed poll.
         third.visit(&course.room_path()).await?;
+        third
+            .wait_for_chat("Hello from learner one <b>bold?</b>")
+            .await?;
+        third.wait_for_tally(".poll-results", 1, 2).await?;
         third.wait_for_video_from("instructor1").await?;
         instructor
             .wait_for_attribute(

@@ -4,7 +4,7 @@
 
 use super::{
     LiveBreakouts, LiveChat, LiveHands, LivePeople, LivePoll, LiveQuestions, LiveRoomStatus,
-    LiveStage, RecordingStatus,
+    LiveStage, RecordingLink, RecordingStatus,
 };
 use crate::i18n::{I18nInjection, LiveMsg};
 use crate::state::live::{record_class, LiveConnection, LiveMedia};
@@ -37,13 +37,15 @@ pub fn LiveRoomView(
     });
     let is_joined = Memo::new(move |_| connection.model.with(Option::is_some));
     let leave_href = lesson_href.clone();
+    let ended_session_id = session_id.clone();
     view! {
         <LiveRoomStatus />
         <RecordingStatus state=recording />
         {move || has_ended.get().then(|| view! {
             <section class="live-ended" role="status">
-                <p>{i18n.live(LiveMsg::StatusEnded)} " " {i18n.live(LiveMsg::RecordingLater)}</p>
-                <a class="button" href=lesson_href.clone()>{i18n.live(LiveMsg::BackToLesson)}</a>
+                <p>{i18n.live(LiveMsg::StatusEnded)}</p>
+                <RecordingLink session_id=ended_session_id.clone() />
+                <a class="button back-to-lesson" href=lesson_href.clone()>{i18n.live(LiveMsg::BackToLesson)}</a>
             </section>
         })}
         {move || (is_joined.get() && !has_ended.get()).then(|| view! {

@@ -64,7 +64,7 @@ pub use polls::{
     Poll, PollKind, PollResults, PollTally, PollView, MAX_POLLS, MAX_POLL_OPTIONS, MIN_POLL_OPTIONS,
 };
 pub use questions::{sort_questions, Question, QuestionView, MAX_QUESTIONS};
-pub use recording::{chat_track_vtt, CHAT_CUE_MAX, CHAT_CUE_MIN};
+pub use recording::{chat_track_vtt, class_track_vtt, CHAT_CUE_MAX, CHAT_CUE_MIN};
 pub use recording_lesson::{
     recording_lesson_id, with_recording_lesson, RecordingLesson, RecordingLessonError,
     CHAT_TRACK_LABEL, RECORDING_LESSON_SUFFIX, RECORDING_TITLE_SUFFIX,

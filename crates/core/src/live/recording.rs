@@ -6,6 +6,7 @@
 //! line ending starts a new line of the cue, and blank lines are left out.
 
 use super::chat::ChatMessage;
+use super::polls::PollResults;
 use crate::ids::UserId;
 use jiff::{SignedDuration, Timestamp};
 use std::collections::BTreeMap;
@@ -17,10 +18,14 @@ pub const CHAT_CUE_MAX: SignedDuration = SignedDuration::from_secs(6);
 /// overlap, and both show).
 pub const CHAT_CUE_MIN: SignedDuration = SignedDuration::from_secs(1);
 
-/// A main-room message of the chat, placed in the recording.
-struct PlacedMessage<'a> {
+/// One cue of the track before its end is known.
+struct Placed {
     start_ms: i128,
-    message: &'a ChatMessage,
+    /// Orders cues that start together: chat by sequence, then polls by id.
+    order: (u8, u64),
+    cue_id: String,
+    /// The cue's lines, escaped, each ending with a line feed.
+    lines: String,
 }
 
 /// The WebVTT file of the main room's chat during a recording that started at
@@ -32,40 +37,77 @@ pub fn chat_track_vtt(
     recording_started_at: Timestamp,
     recording_duration: SignedDuration,
 ) -> String {
+    class_track_vtt(
+        messages,
+        &[],
+        display_names,
+        recording_started_at,
+        recording_duration,
+    )
+}
+
+/// [`chat_track_vtt`] with the results of the polls closed during the recording among the
+/// chat, each at the moment it closed: `📊 question`, then `option: votes` per option.
+pub fn class_track_vtt(
+    messages: &[ChatMessage],
+    polls: &[PollResults],
+    display_names: &BTreeMap<UserId, String>,
+    recording_started_at: Timestamp,
+    recording_duration: SignedDuration,
+) -> String {
     let duration_ms = recording_duration.as_millis();
-    let mut placed: Vec<PlacedMessage<'_>> = messages
+    let offset = |at: Timestamp| at.duration_since(recording_started_at).as_millis();
+    let chat = messages
         .iter()
         .filter(|message| message.breakout_room_id.is_none())
-        .map(|message| PlacedMessage {
-            start_ms: message
-                .sent_at
-                .duration_since(recording_started_at)
-                .as_millis(),
-            message,
-        })
+        .map(|message| {
+            let name = display_names
+                .get(&message.sender)
+                .map_or(message.sender.as_str(), String::as_str);
+            Placed {
+                start_ms: offset(message.sent_at),
+                order: (0, message.sequence),
+                cue_id: format!("chat-{}", message.sequence),
+                lines: cue_text(name, &message.text),
+            }
+        });
+    let poll_results = polls.iter().map(|poll| Placed {
+        start_ms: offset(poll.closed_at),
+        order: (1, u64::from(poll.poll_id.0)),
+        cue_id: format!("poll-{}", poll.poll_id),
+        lines: poll_text(poll),
+    });
+    let mut placed: Vec<Placed> = chat
+        .chain(poll_results)
         .filter(|placed| (0..duration_ms).contains(&placed.start_ms))
         .collect();
-    placed.sort_by_key(|placed| (placed.start_ms, placed.message.sequence));
+    placed.sort_by_key(|placed| (placed.start_ms, placed.order));
     let mut vtt = String::from("WEBVTT\n");
-    for (index, placed_message) in placed.iter().enumerate() {
+    for (index, cue) in placed.iter().enumerate() {
         let next_start_ms = placed.get(index + 1).map(|next| next.start_ms);
-        let start_ms = placed_message.start_ms;
-        let end_ms = cue_end_ms(start_ms, next_start_ms, duration_ms);
-        let message = placed_message.message;
-        let name = display_names
-            .get(&message.sender)
-            .map_or(message.sender.as_str(), String::as_str);
+        let end_ms = cue_end_ms(cue.start_ms, next_start_ms, duration_ms);
         // Writing to a String cannot fail.
         let _ = write!(
             vtt,
-            "\nchat-{}\n{} --> {}\n",
-            message.sequence,
-            vtt_timestamp(start_ms),
+            "\n{}\n{} --> {}\n",
+            cue.cue_id,
+            vtt_timestamp(cue.start_ms),
             vtt_timestamp(end_ms)
         );
-        vtt.push_str(&cue_text(name, &message.text));
+        vtt.push_str(&cue.lines);
     }
     vtt
+}
+
+/// A closed poll's lines: its question, then each option with its votes.
+fn poll_text(poll: &PollResults) -> String {
+    let question = lines_of(&poll.question).collect::<Vec<_>>().join(" ");
+    let mut lines = format!("\u{1F4CA} {}\n", escape(&question));
+    for (option, count) in poll.options.iter().zip(&poll.tally.counts) {
+        let option = lines_of(option).collect::<Vec<_>>().join(" ");
+        let _ = writeln!(lines, "{}: {count}", escape(&option));
+    }
+    lines
 }
 
 /// When a cue starting at `start_ms` ends: at the next message or [`CHAT_CUE_MAX`] later,

@@ -200,3 +200,47 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn closed_polls_show_their_results_among_the_chat_when_they_closed() {
+    let poll = crate::live::PollResults {
+        poll_id: crate::live::PollId(1),
+        question: "Largest <planet>?".to_owned(),
+        kind: crate::live::PollKind::Single,
+        options: vec!["Mars".to_owned(), "Jupiter".to_owned()],
+        opened_at: at(STARTED),
+        closed_at: at("2027-01-20T18:00:20Z"),
+        tally: crate::live::PollTally {
+            counts: vec![0, 2],
+            voters: 2,
+        },
+    };
+    let late = crate::live::PollResults {
+        poll_id: crate::live::PollId(2),
+        closed_at: at("2027-01-20T19:00:00Z"),
+        ..poll.clone()
+    };
+    let chat = [
+        message(1, "ada", 10_000, "hi"),
+        message(2, "ada", 30_000, "bye"),
+    ];
+    let vtt = class_track_vtt(
+        &chat,
+        &[poll, late],
+        &names(),
+        at(STARTED),
+        SignedDuration::from_mins(1),
+    );
+    assert_eq!(
+        cues(&vtt),
+        [
+            (10_000, 16_000, "Ada Lovelace: hi".to_owned()),
+            (
+                20_000,
+                26_000,
+                "\u{1F4CA} Largest <planet>?\nMars: 0\nJupiter: 2".to_owned()
+            ),
+            (30_000, 36_000, "Ada Lovelace: bye".to_owned()),
+        ]
+    );
+}

@@ -63,6 +63,27 @@ pub async fn kept_room(
     })
 }
 
+/// The results of `session_id`'s closed polls, in the order they were made.
+pub async fn closed_poll_results(
+    db: impl SqliteExecutor<'_>,
+    session_id: &LiveSessionId,
+) -> Result<Vec<lectern_core::live::PollResults>, sqlx::Error> {
+    let polls: Vec<String> = sqlx::query_scalar(
+        "SELECT poll_json FROM live_polls WHERE session_id = ? ORDER BY poll_id",
+    )
+    .bind(session_id.to_string())
+    .fetch_all(db)
+    .await?;
+    let polls = polls
+        .iter()
+        .map(|raw| from_json::<lectern_core::live::Poll>(raw))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(polls
+        .iter()
+        .filter_map(lectern_core::live::Poll::results)
+        .collect())
+}
+
 fn from_json<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, sqlx::Error> {
     serde_json::from_str(raw).map_err(super::decode_error)
 }

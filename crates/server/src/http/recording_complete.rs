@@ -23,7 +23,7 @@ use jiff::{SignedDuration, Timestamp};
 use lectern_api::v1::live::{CompleteRecording, RecordingStatus, MAX_RECORDING_SECONDS};
 use lectern_api::v1::NotificationKind;
 use lectern_core::course::Course;
-use lectern_core::live::{chat_track_vtt, with_recording_lesson, LiveSessionId, RecordingLesson};
+use lectern_core::live::{class_track_vtt, with_recording_lesson, LiveSessionId, RecordingLesson};
 use lectern_core::validate_manifest;
 use sqlx::SqliteConnection;
 
@@ -54,7 +54,8 @@ pub(super) async fn complete(
     let chat = live_db::chat_messages(&state.db, session_id).await?;
     let names = live_db::chat_sender_names(&state.db, session_id).await?;
     let duration = SignedDuration::from_secs(i64::from(completion.duration_seconds));
-    let vtt = chat_track_vtt(&chat, &names, completion.started_at, duration);
+    let polls = live_db::closed_poll_results(&state.db, session_id).await?;
+    let vtt = class_track_vtt(&chat, &polls, &names, completion.started_at, duration);
     files.write_chat_track(&vtt).await?;
     let recording = RecordingLesson {
         is_audio_only: media_type_essence(&stored.mime_type) == "audio/webm",
