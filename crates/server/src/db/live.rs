@@ -132,12 +132,7 @@ pub async fn chat_sender_names(
     .bind(session_id.to_string())
     .fetch_all(db)
     .await?;
-    rows.into_iter()
-        .map(|(user_id, display_name)| {
-            let user_id = UserId::parse(&user_id).map_err(super::decode_error)?;
-            Ok((user_id, display_name))
-        })
-        .collect()
+    names_by_user(rows)
 }
 
 /// Writes what `room` has that `saved` says is not stored yet, then remembers it.
@@ -316,6 +311,14 @@ pub async fn member_names(
     .bind(course_id.as_str())
     .fetch_all(db)
     .await?;
+    names_by_user(rows)
+}
+
+/// `(user_id, display_name)` rows as names by user; a stored id that is not a username
+/// is a decode error.
+fn names_by_user(
+    rows: Vec<(String, String)>,
+) -> Result<std::collections::BTreeMap<UserId, String>, sqlx::Error> {
     rows.into_iter()
         .map(|(user_id, display_name)| {
             let user_id = UserId::parse(&user_id).map_err(super::decode_error)?;
